@@ -1,0 +1,93 @@
+"""Command line: ``zfxxgk-lint [check] PATH…``, ``zfxxgk-lint rule CODE``. ``main`` returns the exit status.
+
+0: no error-level finding; 1: error-level findings (warnings too with ``--strict``); 2: usage error or an
+internal failure (which is a bug, and says so).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from checks import __version__
+
+COMMANDS = ("check", "rule")
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+def _codes(text: str) -> list[str]:
+    return [code.strip().upper() for code in text.split(",") if code.strip()]
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="zfxxgk-lint",
+        description="政府信息公开工作年度报告检查工具 / linter for annual government information disclosure reports",
+    )
+    parser.add_argument("--version", action="version", version=f"zfxxgk-lint {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    check = commands.add_parser("check", help="检查报告文件或文件夹 / check report files or folders")
+    check.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    check.add_argument("--format", choices=("text", "json"), default="text", help="输出格式 / output format")
+    check.add_argument("--select", type=_codes, default=None, help="只运行这些规则（可用前缀，如 A,T00）/ rules to run")
+    check.add_argument("--ignore", type=_codes, default=None, help="不运行这些规则 / rules to skip")
+    check.add_argument("--lang", choices=("zh", "en"), default="zh", help="消息语言 / message language")
+    check.add_argument("--strict", action="store_true", help="警告也视为失败 / warnings fail too")
+
+    rule = commands.add_parser("rule", help="显示规则说明 / show a rule's documentation")
+    rule.add_argument("code", type=str.upper)
+    rule.add_argument("--lang", choices=("zh", "en"), default="zh")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list and args_list[0] not in COMMANDS and args_list[0] not in ("-h", "--help", "--version"):
+        args_list.insert(0, "check")  # `check` may be omitted
+    try:
+        args = _parser().parse_args(args_list)
+    except SystemExit as exit_:  # argparse has printed the usage error
+        return int(exit_.code or 0)
+    if args.command == "rule":
+        return _rule(args.code, args.lang)
+    return _check(args)
+
+
+def _usage_error(message: str) -> int:
+    print(f"zfxxgk-lint: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _rule(code: str, lang: str) -> int:
+    from checks.rules import catalog
+
+    found = catalog().get(code)
+    if found is None:
+        return _usage_error(f"没有规则 {code} / no rule {code}")
+    zh, _, en = found.doc.partition("\n---\n")
+    title = found.title_en if lang == "en" else found.title_zh
+    body = (en if lang == "en" and en else zh).strip()
+    print(f"{found.code} ({found.severity.value}) {title}\n\n" + "\n".join(line.strip() for line in body.splitlines()))
+    return EXIT_OK
+
+
+def _check(args: argparse.Namespace) -> int:
+    from checks.engine import expand, has_errors, lint_file
+    from checks.reporters import reporter
+    from checks.rules import selected, unknown_codes
+
+    unknown = list(unknown_codes((args.select or []) + (args.ignore or [])))
+    if unknown:
+        return _usage_error(f"未知的规则代码 / unknown rule codes: {', '.join(unknown)}")
+    missing = [str(p) for p in args.paths if not p.exists()]
+    if missing:
+        return _usage_error(f"找不到文件 / no such file: {', '.join(missing)}")
+    rules = selected(args.select, args.ignore)
+    results = [lint_file(path, rules) for path in expand(args.paths)]
+    reporter(args.format)(results, sys.stdout, args.lang)
+    if any(r.crash for r in results):
+        return EXIT_USAGE
+    return EXIT_FINDINGS if any(has_errors(r, args.strict) for r in results) else EXIT_OK

@@ -1,0 +1,76 @@
+"""The pipeline for one file: read → decode → parse → model → schema and rules → findings."""
+
+from __future__ import annotations
+
+import dataclasses
+import traceback
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from checks.findings import Finding, Message, Severity
+from checks.model import Position
+from checks.reading import MAX_BYTES, decode
+from checks.rules import Rule, catalog
+from checks.sources import SUFFIXES, parser_for
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    path: str
+    findings: tuple[Finding, ...]
+    lines: tuple[str, ...] = ()  # the decoded source, for reporters that quote it
+    crash: str | None = None  # an internal error: a bug in the linter, reported as such
+
+
+def lint_file(path: Path, rules: list[Rule], max_bytes: int = MAX_BYTES) -> FileResult:
+    name = str(path)
+    try:
+        return _lint(path, name, rules, max_bytes)
+    except Exception:  # a bug must not stop the other files, and must say it is a bug
+        return FileResult(name, (), (), traceback.format_exc())
+
+
+def _lint(path: Path, name: str, rules: list[Rule], max_bytes: int) -> FileResult:
+    codes = {r.code for r in rules}
+    if path.stat().st_size > max_bytes:
+        data = path.read_bytes()[: max_bytes + 1]  # enough to know it is too large, bounded memory
+    else:
+        data = path.read_bytes()
+    decoded = decode(data, max_bytes)
+    findings = [f for f in decoded.findings if f.rule in codes]
+    if decoded.lines is None:
+        return FileResult(name, _stamp(findings), ())
+    parser = parser_for(path.suffix)
+    if parser is None:
+        message = Message(f"不支持的文件类型「{path.suffix}」", f"unsupported file type \"{path.suffix}\"")
+        return FileResult(name, _stamp([*findings, Finding("I001", Position(1, 1), message)]), decoded.lines)
+    report = parser(name, decoded.lines)
+    for r in rules:
+        if r.check is not None:
+            findings.extend(r.check(report))
+    return FileResult(name, _stamp(findings), decoded.lines)
+
+
+def _stamp(findings: list[Finding]) -> tuple[Finding, ...]:
+    rules = catalog()
+    stamped = (
+        f if f.severity is not None else dataclasses.replace(f, severity=rules[f.rule].severity) for f in findings
+    )
+    return tuple(sorted(stamped, key=Finding.sort_key))
+
+
+def expand(paths: Iterable[Path]) -> Iterator[Path]:
+    """Files as given, and report files inside folders (recursively, hidden folders skipped), in a stable order."""
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                relative = child.relative_to(path).parts
+                if child.is_file() and child.suffix.lower() in SUFFIXES and not any(p.startswith(".") for p in relative):
+                    yield child
+        else:
+            yield path
+
+
+def has_errors(result: FileResult, strict: bool) -> bool:
+    return any(f.severity is Severity.ERROR or strict for f in result.findings)

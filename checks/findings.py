@@ -1,0 +1,50 @@
+"""Findings: typed data with structured positions, never formatted strings (reporters format them)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from checks.model import Position
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """A user-facing message in both languages; Chinese is the default."""
+
+    zh: str
+    en: str
+
+    def text(self, lang: str) -> str:
+        return self.en if lang == "en" else self.zh
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem found in one file.
+
+    Rules leave ``severity`` unset unless a case of theirs is milder than the rule (a known variant heading);
+    the engine stamps the rule's severity on the others.
+    ``table``/``row``/``col`` name the place in the official wording's keys; ``expected``/``actual`` carry the
+    values an arithmetic or count rule compared.
+    """
+
+    rule: str
+    pos: Position
+    message: Message
+    severity: Severity | None = None
+    end_line: int | None = None
+    expected: Any = None
+    actual: Any = None
+    table: str | None = None
+    row: str | None = None
+    col: str | None = None
+
+    def sort_key(self) -> tuple[int, int, str]:
+        return (self.pos.line, self.pos.column, self.rule)

@@ -1,0 +1,216 @@
+"""The national format of the annual report (国办公开办函〔2021〕30号) as data.
+
+Parsers, the schema, rules and messages all read this module; none of them spells a heading or label itself.
+A revision of the format or a provincial variant is a new set of these constants, not new rules.
+Source: ../shared/reference/format-2021.md (sections 2.1–2.5).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+NAME = "国办公开办函〔2021〕30号"
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    number: int
+    heading: str  # official heading, numeral included
+    en: str
+    variants: tuple[str, ...] = ()  # wordings seen in published reports: accepted with a warning
+
+
+PARTS: tuple[Part, ...] = (
+    Part(1, "一、总体情况", "1. Overview"),
+    Part(2, "二、主动公开政府信息情况", "2. Proactive disclosure"),
+    Part(3, "三、收到和处理政府信息公开申请情况", "3. Requests received and handled"),
+    Part(
+        4,
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "4. Administrative review and litigation",
+        ("四、因政府信息公开工作被申请行政复议、提起行政诉讼情况",),
+    ),
+    Part(
+        5,
+        "五、存在的主要问题及改进情况",
+        "5. Main problems and improvements",
+        ("五、政府信息公开工作存在的主要问题及改进情况", "五、存在的主要问题及改进措施"),
+    ),
+    Part(6, "六、其他需要报告的事项", "6. Other matters to report", ("六、其他事项",)),
+)
+
+# Which part each table belongs under.
+TABLE_PART = {"t2": 2, "t3": 3, "t4": 4}
+TABLE_NAMES = {"t2": ("表二", "Table 2"), "t3": ("表三", "Table 3"), "t4": ("表四", "Table 4")}
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    key: str
+    label: str  # the official column label, for messages and wording checks
+    en: str
+
+
+@dataclass(frozen=True, slots=True)
+class RowSpec:
+    key: str
+    label: str  # the row's own label as printed in its label cell
+    en: str
+    columns: tuple[Column, ...]
+    group: str | None = None  # the merged group label the row sits under, if any
+    fee: bool = False  # the 万元 amount: a decimal, not a count
+
+
+# --- 表二: four blocks under 第二十条 -------------------------------------------------------------------------
+_T2_DOCS = (
+    Column("made", "本年制发件数", "issued this year"),
+    Column("repealed", "本年废止件数", "repealed this year"),
+    Column("in_force", "现行有效件数", "currently in force"),
+)
+_T2_DECISIONS = (Column("decisions", "本年处理决定数量", "decisions this year"),)
+_T2_FEES = (Column("amount", "本年收费金额（单位：万元）", "fees collected (10,000 yuan)"),)
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    marker: str  # the block's first line, e.g. 第二十条第（一）项
+    rows: tuple[RowSpec, ...]
+
+
+T2_HEADER = "信息内容"
+T2_UNIT = "（单位：万元）"
+T2_BLOCKS: tuple[Block, ...] = (
+    Block(
+        "第二十条第（一）项",
+        (
+            RowSpec("rules", "规章", "rules (规章)", _T2_DOCS),
+            RowSpec("normative", "行政规范性文件", "normative documents", _T2_DOCS),
+        ),
+    ),
+    Block("第二十条第（五）项", (RowSpec("licensing", "行政许可", "administrative licensing", _T2_DECISIONS),)),
+    Block(
+        "第二十条第（六）项",
+        (
+            RowSpec("penalty", "行政处罚", "administrative penalties", _T2_DECISIONS),
+            RowSpec("enforcement", "行政强制", "administrative enforcement", _T2_DECISIONS),
+        ),
+    ),
+    Block("第二十条第（八）项", (RowSpec("fees", "行政事业性收费", "administrative fees", _T2_FEES, fee=True),)),
+)
+T2_ROWS: tuple[RowSpec, ...] = tuple(row for block in T2_BLOCKS for row in block.rows)
+
+# --- 表三: requests, 25 rows × 7 columns --------------------------------------------------------------------
+T3_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+T3_APPLICANTS = "申请人情况"
+T3_LEGAL_PERSONS = "法人或其他组织"
+T3_COLUMNS: tuple[Column, ...] = (
+    Column("natural", "自然人", "natural persons"),
+    Column("business", "商业企业", "businesses"),
+    Column("research", "科研机构", "research institutions"),
+    Column("nonprofit", "社会公益组织", "non-profit organisations"),
+    Column("legal", "法律服务机构", "legal service providers"),
+    Column("other", "其他", "other organisations"),
+    Column("total", "总计", "total"),
+)
+T3_TOTAL_COLUMN = "total"
+
+_RESULTS = "三、本年度办理结果"
+_WITHHELD = "（三）不予公开"
+_UNAVAILABLE = "（四）无法提供"
+_NOT_PROCESSED = "（五）不予处理"
+_OTHER = "（六）其他处理"
+
+
+def _t3(key: str, label: str, en: str, group: str | None = None) -> RowSpec:
+    return RowSpec(key, label, en, T3_COLUMNS, group)
+
+
+T3_ROWS: tuple[RowSpec, ...] = (
+    _t3("new", "一、本年新收政府信息公开申请数量", "I. new requests this year"),
+    _t3("carried_over", "二、上年结转政府信息公开申请数量", "II. carried over from last year"),
+    _t3("disclosed", "（一）予以公开", "III(1) disclosed", _RESULTS),
+    _t3("partly_disclosed", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "III(2) partly disclosed", _RESULTS),
+    _t3("withheld_1", "1.属于国家秘密", "III(3)1 state secret", _WITHHELD),
+    _t3("withheld_2", "2.其他法律行政法规禁止公开", "III(3)2 barred by other laws", _WITHHELD),
+    _t3("withheld_3", "3.危及“三安全一稳定”", "III(3)3 endangers security or stability", _WITHHELD),
+    _t3("withheld_4", "4.保护第三方合法权益", "III(3)4 third-party rights", _WITHHELD),
+    _t3("withheld_5", "5.属于三类内部事务信息", "III(3)5 internal affairs", _WITHHELD),
+    _t3("withheld_6", "6.属于四类过程性信息", "III(3)6 process information", _WITHHELD),
+    _t3("withheld_7", "7.属于行政执法案卷", "III(3)7 enforcement files", _WITHHELD),
+    _t3("withheld_8", "8.属于行政查询事项", "III(3)8 administrative inquiries", _WITHHELD),
+    _t3("unavailable_1", "1.本机关不掌握相关政府信息", "III(4)1 not held", _UNAVAILABLE),
+    _t3("unavailable_2", "2.没有现成信息需要另行制作", "III(4)2 would need to be created", _UNAVAILABLE),
+    _t3("unavailable_3", "3.补正后申请内容仍不明确", "III(4)3 still unclear after correction", _UNAVAILABLE),
+    _t3("not_processed_1", "1.信访举报投诉类申请", "III(5)1 petitions and complaints", _NOT_PROCESSED),
+    _t3("not_processed_2", "2.重复申请", "III(5)2 repeated requests", _NOT_PROCESSED),
+    _t3("not_processed_3", "3.要求提供公开出版物", "III(5)3 published material", _NOT_PROCESSED),
+    _t3("not_processed_4", "4.无正当理由大量反复申请", "III(5)4 abusive repeated requests", _NOT_PROCESSED),
+    _t3("not_processed_5", "5.要求行政机关确认或重新出具已获取信息", "III(5)5 re-issue of held information", _NOT_PROCESSED),
+    _t3(
+        "other_1",
+        "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+        "III(6)1 not corrected in time",
+        _OTHER,
+    ),
+    _t3(
+        "other_2",
+        "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+        "III(6)2 fee not paid in time",
+        _OTHER,
+    ),
+    _t3("other_3", "3.其他", "III(6)3 other", _OTHER),
+    _t3("results_total", "（七）总计", "III(7) total", _RESULTS),
+    _t3("carried_forward", "四、结转下年度继续办理", "IV. carried forward to next year", None),
+)
+T3_GROUPS: tuple[str, ...] = (_RESULTS, _WITHHELD, _UNAVAILABLE, _NOT_PROCESSED, _OTHER)
+# The outcome rows whose sum is （七）总计, and the rows of the official 勾稽 note: 一 + 二 = （七）总计 + 四.
+T3_OUTCOME_ROWS: tuple[str, ...] = tuple(r.key for r in T3_ROWS[2:-2])
+T3_BALANCE = (("new", "carried_over"), ("results_total", "carried_forward"))
+
+# --- 表四: review and litigation, one row of 15 numbers ----------------------------------------------------
+T4_REVIEW = "行政复议"
+T4_LITIGATION = "行政诉讼"
+T4_OUTCOMES: tuple[Column, ...] = (
+    Column("upheld", "结果维持", "upheld"),
+    Column("corrected", "结果纠正", "corrected"),
+    Column("other", "其他结果", "other result"),
+    Column("pending", "尚未审结", "pending"),
+    Column("total", "总计", "total"),
+)
+T4_GROUPS: tuple[Column, ...] = (
+    Column("review", T4_REVIEW, "administrative review"),
+    Column("direct_suit", "未经复议直接起诉", "suits without prior review"),
+    Column("suit_after_review", "复议后起诉", "suits after review"),
+)
+T4_COLUMNS: tuple[Column, ...] = tuple(
+    Column(f"{g.key}.{o.key}", f"{g.label}·{o.label}", f"{g.en}: {o.en}") for g in T4_GROUPS for o in T4_OUTCOMES
+)
+T4_ROW = RowSpec("all", "", "review and litigation", T4_COLUMNS)
+
+ROWS: dict[str, tuple[RowSpec, ...]] = {"t2": T2_ROWS, "t3": T3_ROWS, "t4": (T4_ROW,)}
+
+# Every label a table's header area must show, with how many times (表四 repeats its five outcomes three times).
+HEADER_LABELS: dict[str, tuple[tuple[str, int], ...]] = {
+    "t2": tuple(
+        (label, count)
+        for label, count in {
+            **{T2_HEADER: len(T2_BLOCKS)},
+            **{b.marker: 1 for b in T2_BLOCKS},
+            **{c.label: 1 for c in _T2_DOCS + _T2_FEES},
+            **{_T2_DECISIONS[0].label: 2},
+        }.items()
+    ),
+    "t3": (
+        (T3_NOTE, 1),
+        (T3_APPLICANTS, 1),
+        (T3_LEGAL_PERSONS, 1),
+        *((c.label, 1) for c in T3_COLUMNS),
+        *((g, 1) for g in T3_GROUPS),
+    ),
+    "t4": (
+        (T4_REVIEW, 1),
+        (T4_LITIGATION, 1),
+        *((g.label, 1) for g in T4_GROUPS[1:]),
+        *((o.label, len(T4_GROUPS)) for o in T4_OUTCOMES),
+    ),
+}

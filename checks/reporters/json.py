@@ -1,0 +1,42 @@
+"""One JSON document for the whole run (the contract in DESIGN.md); Chinese stays readable."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from checks.engine import FileResult
+from checks.findings import Finding
+from checks.reporters.summary import summarize
+
+VERSION = 1
+_OPTIONAL = ("end_line", "expected", "actual", "table", "row", "col")
+
+
+def finding_data(finding: Finding, lang: str) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "rule": finding.rule,
+        "severity": finding.severity.value if finding.severity else None,
+        "line": finding.pos.line,
+        "column": finding.pos.column,
+        "message": finding.message.text(lang),
+    }
+    for name in _OPTIONAL:
+        value = getattr(finding, name)
+        if value is not None:
+            data[name] = value
+    return data
+
+
+def write(results: Sequence[FileResult], out: TextIO, lang: str) -> None:
+    files = []
+    for result in results:
+        entry: dict[str, Any] = {"path": result.path, "findings": [finding_data(f, lang) for f in result.findings]}
+        if result.crash:
+            entry["internal_error"] = result.crash
+        files.append(entry)
+    document = {"version": VERSION, "files": files, "summary": dataclasses.asdict(summarize(results))}
+    json.dump(document, out, ensure_ascii=False, indent=2)
+    out.write("\n")

@@ -1,0 +1,73 @@
+"""The rule registry: every rule declares its code, default severity and documentation in one place.
+
+A rule is a function from the Report model to findings. Its docstring is its user documentation (Chinese
+first, then English after a line ``---``). The engine, not the rule, stamps the severity.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from checks.findings import Finding, Severity
+from checks.model import Report
+
+Check = Callable[[Report], Iterable[Finding]]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    code: str
+    severity: Severity
+    title_zh: str
+    title_en: str
+    check: Check | None  # None: the finding comes from reading or parsing (I001…), not from the model
+    doc: str
+
+
+_REGISTRY: dict[str, Rule] = {}
+
+
+def rule(code: str, severity: Severity, title_zh: str, title_en: str) -> Callable[[Check], Check]:
+    def register(check: Check) -> Check:
+        _REGISTRY[code] = Rule(code, severity, title_zh, title_en, check, inspect.cleandoc(check.__doc__ or ""))
+        return check
+
+    return register
+
+
+def declare(code: str, severity: Severity, title_zh: str, title_en: str, doc: str) -> None:
+    """A rule whose findings are made before there is a model (reading the file)."""
+    _REGISTRY[code] = Rule(code, severity, title_zh, title_en, None, inspect.cleandoc(doc))
+
+
+@cache
+def catalog() -> dict[str, Rule]:
+    """All rules by code, in catalog order."""
+    from checks.rules import arithmetic, inputs, schema, sections, tables, wording  # noqa: F401  (they register)
+
+    return dict(sorted(_REGISTRY.items(), key=lambda item: (FAMILIES.index(item[0][0]), item[0])))
+
+
+def selected(select: Iterable[str] | None, ignore: Iterable[str] | None) -> list[Rule]:
+    """The rules a ``--select``/``--ignore`` pair keeps; a code prefix (``A``, ``T00``) names a family."""
+    keep = tuple(select or ())
+    drop = tuple(ignore or ())
+    return [
+        r
+        for r in catalog().values()
+        if (not keep or r.code.startswith(keep)) and not (drop and r.code.startswith(drop))
+    ]
+
+
+FAMILIES = "ISRTAX"  # the catalog's families, in its order; a family may have no rule in this version yet
+
+
+def unknown_codes(codes: Iterable[str]) -> Iterator[str]:
+    """Codes or prefixes that name no rule (a typo in ``--select`` must not silently select nothing)."""
+    known = catalog()
+    for code in codes:
+        if code not in FAMILIES and not any(k.startswith(code) for k in known):
+            yield code

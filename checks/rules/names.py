@@ -1,0 +1,27 @@
+"""How messages name tables, rows and columns: always in the official wording (and its English gloss)."""
+
+from __future__ import annotations
+
+from checks import national_format as nf
+from checks.findings import Message
+
+_SPECS = {table: {spec.key: spec for spec in rows} for table, rows in nf.ROWS.items()}
+
+
+def table(key: str) -> Message:
+    zh, en = nf.TABLE_NAMES[key]
+    return Message(zh, en)
+
+
+def row(table_key: str, row_key: str) -> Message:
+    spec = _SPECS[table_key][row_key]
+    return Message(spec.label or nf.TABLE_NAMES[table_key][0], spec.en)
+
+
+def column(table_key: str, row_key: str, index: int) -> Message:
+    col = _SPECS[table_key][row_key].columns[index]
+    return Message(col.label, col.en)
+
+
+def spec(table_key: str, row_key: str) -> nf.RowSpec:
+    return _SPECS[table_key][row_key]

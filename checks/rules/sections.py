@@ -1,0 +1,154 @@
+"""Family R (structure): the six parts, in order, once each, with their official headings and some content."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checks import national_format as nf
+from checks.findings import Finding, Message, Severity
+from checks.model import Position, Report, Section
+from checks.normalize import norm
+from checks.rules import rule
+
+_PARTS = {part.number: part for part in nf.PARTS}
+
+
+def _name(part: int) -> str:
+    return _PARTS[part].heading
+
+
+def _en(part: int) -> str:
+    return _PARTS[part].en
+
+
+@rule("R001", Severity.ERROR, "缺少必备部分", "a required part is missing")
+def missing_part(report: Report) -> Iterator[Finding]:
+    """
+    年度报告必须包含六个部分（国办公开办函〔2021〕30号）：一、总体情况；二、主动公开政府信息情况；
+    三、收到和处理政府信息公开申请情况；四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；
+    六、其他需要报告的事项。缺少任何一部分即不符合《条例》第五十条“不能遗漏”的要求。
+    错误示例：正文从“五、存在的主要问题及改进情况”直接结束，没有第六部分。
+    正确示例：即使无其他事项，也写出“六、其他需要报告的事项”并说明“本年度未收取信息处理费”等。
+    ---
+    The report must have all six parts of the national format, in order. A missing part breaks Article 50 of
+    the Regulations ("nothing may be left out").
+    Failing: the report ends after part 五. Passing: part 六 is present even when there is little to report.
+    """
+    found = {section.part for section in report.sections}
+    for part in nf.PARTS:
+        if part.number in found:
+            continue
+        following = [s for s in report.sections if s.part > part.number]
+        pos = following[0].heading.pos if following else _end(report)
+        yield Finding(
+            "R001",
+            pos,
+            Message(f"缺少第{part.number}部分「{part.heading}」", f"part {part.number} \"{part.heading}\" ({part.en}) is missing"),
+            expected=part.heading,
+        )
+
+
+def _end(report: Report) -> Position:
+    """The last line with text: where a part missing at the end of the report belongs."""
+    last = next((i for i in range(len(report.lines), 0, -1) if report.lines[i - 1].strip()), 1)
+    return Position(last, 1)
+
+
+@rule("R002", Severity.ERROR, "部分顺序错误", "parts out of order")
+def parts_out_of_order(report: Report) -> Iterator[Finding]:
+    """
+    六个部分须按国家格式规定的顺序排列。
+    错误示例：“六、其他需要报告的事项”写在“五、存在的主要问题及改进情况”之前。
+    正确示例：一、二、三、四、五、六依次排列。
+    ---
+    The six parts must come in the official order.
+    Failing: part 六 before part 五. Passing: parts 一 to 六 in order.
+    """
+    highest: Section | None = None
+    for section in report.sections:
+        if highest is not None and section.part < highest.part:
+            yield Finding(
+                "R002",
+                section.heading.pos,
+                Message(
+                    f"「{_name(section.part)}」应在「{_name(highest.part)}」之前（见第 {highest.heading.pos.line} 行）",
+                    f"\"{_name(section.part)}\" ({_en(section.part)}) must come before \"{_name(highest.part)}\" "
+                    f"({_en(highest.part)}, line {highest.heading.pos.line})",
+                ),
+            )
+        elif highest is None or section.part > highest.part:
+            highest = section
+
+
+@rule("R003", Severity.ERROR, "部分重复出现", "a part appears twice")
+def part_twice(report: Report) -> Iterator[Finding]:
+    """
+    每个部分只能出现一次。重复的标题往往是复制粘贴时多粘了一段，或总体情况里的小标题用了与部分标题相同的写法。
+    错误示例：两处“二、主动公开政府信息情况”。正确示例：每个部分标题只出现一次。
+    ---
+    Each part appears once. A repeated heading is usually a paste gone wrong.
+    Failing: "二、主动公开政府信息情况" twice. Passing: each heading once.
+    """
+    first: dict[int, Section] = {}
+    for section in report.sections:
+        if section.part in first:
+            yield Finding(
+                "R003",
+                section.heading.pos,
+                Message(
+                    f"「{_name(section.part)}」重复出现（第一次在第 {first[section.part].heading.pos.line} 行）",
+                    f"\"{_name(section.part)}\" ({_en(section.part)}) appears again "
+                    f"(first at line {first[section.part].heading.pos.line})",
+                ),
+            )
+        else:
+            first[section.part] = section
+
+
+@rule("R004", Severity.ERROR, "部分标题与规定表述不一致", "part heading differs from the official wording")
+def heading_wording(report: Report) -> Iterator[Finding]:
+    """
+    部分标题应与国家格式的表述一字不差（全角/半角、空格不计）。已知的常见变体（如“四、因政府信息公开工作被申请
+    行政复议、提起行政诉讼情况”“六、其他事项”）只给出警告。
+    错误示例：“二、主动公开政府信息的情况”。正确示例：“二、主动公开政府信息情况”。
+    ---
+    Part headings must match the official wording (width and spaces aside). Known variants seen in published
+    reports are a warning. Failing: "二、主动公开政府信息的情况". Passing: "二、主动公开政府信息情况".
+    """
+    for section in report.sections:
+        part = _PARTS[section.part]
+        written = norm(section.heading.text.lstrip("#"))
+        if written == norm(part.heading):
+            continue
+        variant = written in {norm(v) for v in part.variants}
+        yield Finding(
+            "R004",
+            section.heading.pos,
+            Message(
+                f"部分标题「{section.heading.text}」应为「{part.heading}」" + ("（常见变体）" if variant else ""),
+                f"heading \"{section.heading.text}\" should read \"{part.heading}\" ({part.en})"
+                + (" (a known variant)" if variant else ""),
+            ),
+            severity=Severity.WARNING if variant else None,
+            expected=part.heading,
+            actual=section.heading.text,
+        )
+
+
+@rule("R012", Severity.ERROR, "部分内容为空", "a part has no content")
+def empty_part(report: Report) -> Iterator[Finding]:
+    """
+    每个部分都应有内容：文字或规定的表格。只有标题、下面什么都没有，通常是表格以图片形式粘贴而丢失。
+    错误示例：“二、主动公开政府信息情况”下方紧接着“三、……”。正确示例：标题下有表二。
+    ---
+    Every part needs content: text or its table. A bare heading usually means the table was pasted as an image.
+    Failing: heading 二 directly followed by heading 三. Passing: heading 二 followed by table 2.
+    """
+    for section in report.sections:
+        has_table = any(section.heading.pos.line < t.pos.line <= section.end_line for t in report.tables.values())
+        if not section.paragraphs and not has_table:
+            yield Finding(
+                "R012",
+                section.heading.pos,
+                Message(f"「{_name(section.part)}」下没有任何内容", f"\"{_name(section.part)}\" ({_en(section.part)}) has no content"),
+            )

@@ -1,0 +1,242 @@
+"""Family T (table shape): the three tables exist, have their rows in order, and every cell holds a number."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from checks import national_format as nf
+from checks.findings import Finding, Message, Severity
+from checks.model import Position, Report, Row, Table
+from checks.rules import names, rule
+
+_DECIMALS = re.compile(r"\.(\d+)$")
+MAX_FEE_DECIMALS = 4
+
+
+def _where(report: Report, table: str) -> Position:
+    """Where a missing table belongs: under its part's heading, or the top of the file."""
+    part = nf.TABLE_PART[table]
+    for section in report.sections:
+        if section.part == part:
+            return section.heading.pos
+    return Position(1, 1)
+
+
+def _row_name(table: str, row: Row) -> Message:
+    if row.key:
+        return names.row(table, row.key)
+    text = row.label.text if row.label else ""
+    return Message(text, text)
+
+
+@rule("T001", Severity.ERROR, "缺少规定表格", "a required table is missing")
+def missing_table(report: Report) -> Iterator[Finding]:
+    """
+    第二、三、四部分须分别包含表二（主动公开）、表三（依申请公开）、表四（行政复议、行政诉讼），
+    且须以文字表格发布，不能是图片。
+    错误示例：“二、主动公开政府信息情况”下只有一张截图。正确示例：按国家格式填写的表二。
+    ---
+    Parts 二, 三 and 四 must hold tables 2, 3 and 4 as text, not images.
+    Failing: part 二 holds only a screenshot. Passing: table 2 in the national format.
+    """
+    for table in ("t2", "t3", "t4"):
+        if table not in report.tables:
+            zh, en = nf.TABLE_NAMES[table]
+            part = nf.PARTS[nf.TABLE_PART[table] - 1]
+            yield Finding(
+                "T001",
+                _where(report, table),
+                Message(f"未找到{zh}（应在「{part.heading}」下）", f"{en} not found (it belongs under \"{part.heading}\")"),
+                table=table,
+            )
+
+
+@rule("T002", Severity.ERROR, "表格行缺失、多余或顺序错误", "a table row is missing, unexpected, or out of order")
+def table_rows(report: Report) -> Iterator[Finding]:
+    """
+    表二、表三的每一行都须按国家格式出现、不多不少、顺序不变；表四须有一行 15 个数据。行按标签文字识别。
+    错误示例：表三缺少“（六）其他处理 3.其他”一行；或多出一行“（八）合计”。
+    正确示例：表三 25 个数据行与国家格式一一对应。
+    ---
+    Every row of tables 2 and 3 must be there, once, in the official order; table 4 needs its data row of 15
+    numbers. Rows are identified by their label text.
+    Failing: table 3 without "3.其他" under （六）, or with an extra "（八）合计" row. Passing: all 25 rows.
+    """
+    for key, table in report.tables.items():
+        yield from _rows_of(key, table)
+
+
+def _rows_of(key: str, table: Table) -> Iterator[Finding]:
+    tname = names.table(key)
+    for row in table.unplaced:
+        text = row.label.text if row.label else ""
+        yield Finding(
+            "T002",
+            row.pos,
+            Message(f"{tname.zh}中出现规定格式以外的行「{text}」", f"{tname.en} has a row the format does not have: \"{text}\""),
+            table=key,
+            actual=text,
+        )
+    seen: dict[str, Row] = {}
+    order = [spec.key for spec in nf.ROWS[key]]
+    last = -1
+    for row in table.rows:
+        name = names.row(key, row.key)
+        if row.key in seen:
+            yield Finding(
+                "T002",
+                row.pos,
+                Message(
+                    f"{tname.zh}的「{name.zh}」行重复出现（第一次在第 {seen[row.key].pos.line} 行）",
+                    f"{tname.en} row \"{name.zh}\" ({name.en}) appears twice (first at line {seen[row.key].pos.line})",
+                ),
+                table=key,
+                row=row.key,
+            )
+            continue
+        seen[row.key] = row
+        index = order.index(row.key)
+        if index < last:
+            yield Finding(
+                "T002",
+                row.pos,
+                Message(
+                    f"{tname.zh}的「{name.zh}」行顺序错误，应在「{names.row(key, order[last]).zh}」之前",
+                    f"{tname.en} row \"{name.zh}\" ({name.en}) is out of order: it belongs before "
+                    f"\"{names.row(key, order[last]).zh}\"",
+                ),
+                table=key,
+                row=row.key,
+            )
+        last = max(last, index)
+    for index, row_key in enumerate(order):
+        if row_key in seen:
+            continue
+        following = [seen[k] for k in order[index + 1 :] if k in seen]
+        pos = following[0].pos if following else Position(table.end_line, 1)
+        name = names.row(key, row_key)
+        if key == "t4":
+            message = Message(f"{tname.zh}没有数据行（应有 15 个数字）", f"{tname.en} has no data row (15 numbers)")
+        else:
+            message = Message(f"{tname.zh}缺少「{name.zh}」行", f"{tname.en} lacks the row \"{name.zh}\" ({name.en})")
+        yield Finding("T002", pos, message, table=key, row=row_key, expected=name.zh)
+
+
+@rule("T003", Severity.ERROR, "行的单元格数量不对", "a row has the wrong number of cells")
+def cell_count(report: Report) -> Iterator[Finding]:
+    """
+    每一行的数值单元格个数须与国家格式一致：表二“规章”“行政规范性文件”各 3 个，其余各 1 个；表三每行 7 个
+    （自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他、总计）；表四 15 个。
+    个数不对时无法判断每个数字属于哪一列，本工具不做猜测。最常见的原因是从 Word 或网页复制时丢失了合并单元格。
+    错误示例：表三“一、本年新收政府信息公开申请数量”只有 6 个数字。正确示例：7 个数字，空白处填 0。
+    ---
+    Each row must have the official number of value cells: 3 for 规章 and 行政规范性文件, 1 for the other rows of
+    table 2, 7 for every row of table 3, 15 for table 4. With another count the columns cannot be told apart, and
+    the linter does not guess. The usual cause is a merged cell lost when copying from Word or a web page.
+    Failing: a table 3 row with 6 numbers. Passing: 7 numbers, 0 where there is nothing.
+    """
+    for key, table in report.tables.items():
+        tname = names.table(key)
+        for row in table.rows:
+            columns = names.spec(key, row.key).columns
+            if len(row.cells) == len(columns):
+                continue
+            name = names.row(key, row.key)
+            where = f"「{name.zh}」行" if row.label else "数据行"
+            yield Finding(
+                "T003",
+                row.pos,
+                Message(
+                    f"{tname.zh}{where}有 {len(row.cells)} 个数值，应为 {len(columns)} 个，无法确定各数字所属的列"
+                    "（复制时可能丢失了合并单元格或空白单元格）",
+                    f"{tname.en} row \"{name.zh}\" ({name.en}) has {len(row.cells)} values where {len(columns)} "
+                    "belong, so their columns cannot be told (a merged or blank cell was probably lost in copying)",
+                ),
+                table=key,
+                row=row.key,
+                expected=len(columns),
+                actual=len(row.cells),
+            )
+
+
+_PROBLEM = {
+    "blank": ("为空", "is blank"),
+    "placeholder": ("填写了占位符「{raw}」", "holds the placeholder \"{raw}\""),
+    "not_a_number": ("「{raw}」不是数字", "\"{raw}\" is not a number"),
+}
+
+
+@rule("T004", Severity.ERROR, "单元格为空或不是数字", "a cell is blank or not a number")
+def cell_value(report: Report) -> Iterator[Finding]:
+    """
+    表格中每个数值单元格都须填写阿拉伯数字，没有的填 0；不能留空，不能写“/”“—”“无”，也不能带单位（“12件”）。
+    错误示例：“规章”一行填“/”。正确示例：填“0”。
+    ---
+    Every value cell holds an Arabic number, 0 when there is nothing: not blank, not "/", "—" or "无", and
+    without units ("12件"). Failing: "/" in the 规章 row. Passing: "0".
+    """
+    for key, table in report.tables.items():
+        tname = names.table(key)
+        for row in table.rows:
+            columns = names.spec(key, row.key).columns
+            placed = len(row.cells) == len(columns)
+            for index, cell in enumerate(row.cells):
+                if cell.problem is None or (cell.problem == "blank" and not placed):
+                    continue
+                zh, en = _PROBLEM[cell.problem]
+                name = names.row(key, row.key)
+                col = f"「{columns[index].label}」列" if placed else ""
+                col_en = f" column \"{columns[index].label}\" ({columns[index].en})" if placed else ""
+                yield Finding(
+                    "T004",
+                    cell.pos,
+                    Message(
+                        f"{tname.zh}「{name.zh}」行{col}{zh.format(raw=cell.raw)}，应填写数字（没有的填 0）",
+                        f"{tname.en} row \"{name.zh}\"{col_en} {en.format(raw=cell.raw)}; write a number (0 for none)",
+                    ),
+                    table=key,
+                    row=row.key,
+                    col=columns[index].key if placed else None,
+                    actual=cell.raw,
+                )
+
+
+@rule("T005", Severity.ERROR, "数值超出允许范围", "a count is negative or fractional, or the fee is malformed")
+def value_range(report: Report) -> Iterator[Finding]:
+    """
+    件数、数量只能是非负整数；表二“行政事业性收费”的金额（单位：万元）不能为负，最多保留 4 位小数。
+    错误示例：“行政许可”填 -3 或 2.5；收费金额填 1.23456。正确示例：3；18.8710。
+    ---
+    Counts are non-negative whole numbers; the 行政事业性收费 amount (10,000 yuan) is non-negative with at most 4
+    decimals. Failing: -3 or 2.5 licences; a fee of 1.23456. Passing: 3; 18.8710.
+    """
+    for key, table in report.tables.items():
+        tname = names.table(key)
+        for row in table.rows:
+            spec = names.spec(key, row.key)
+            name = names.row(key, row.key)
+            for cell in row.cells:
+                if cell.value is None:
+                    continue
+                decimals = _DECIMALS.search(cell.raw.strip())
+                if spec.fee:
+                    if cell.value >= 0 and not (decimals and len(decimals.group(1)) > MAX_FEE_DECIMALS):
+                        continue
+                    zh = "金额不能为负数，最多保留 4 位小数"
+                    en = "the amount must be non-negative with at most 4 decimals"
+                elif cell.value >= 0 and isinstance(cell.value, int):
+                    continue
+                else:
+                    zh, en = "件数须为非负整数", "a count must be a non-negative whole number"
+                yield Finding(
+                    "T005",
+                    cell.pos,
+                    Message(
+                        f"{tname.zh}「{name.zh}」行的「{cell.raw}」：{zh}",
+                        f"{tname.en} row \"{name.zh}\" ({name.en}): \"{cell.raw}\": {en}",
+                    ),
+                    table=key,
+                    row=row.key,
+                    actual=cell.raw,
+                )

@@ -1,0 +1,160 @@
+"""From cells as a source wrote them to the three tables of the model, for every source format.
+
+A source hands over *units*: a unit is one row of a grid (a tab- or pipe-separated line), or the whole table
+when cells come one per line and row ends are unknown. Rows are identified by their label text, never by their
+position, and their value cells are counted, not guessed into columns.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from checks import national_format as nf
+from checks.model import Cell, Position, Row, Table, Text
+from checks.normalize import best_match, norm
+
+
+@dataclass(frozen=True, slots=True)
+class RawCell:
+    text: str  # stripped
+    pos: Position
+
+
+_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
+# Numbers as people write them in a cell, with units, in Arabic or Chinese numerals: values, if not numbers.
+_VALUE_LIKE = re.compile(r"(?:[-+−]?[\d,，.]+|[零〇一二两三四五六七八九十百千万]+)(?:件|个|条|项|次|份|万元|元)?")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+PLACEHOLDERS = frozenset({"/", "-", "—", "——", "–", "无", "×", "x", "X", "N/A", "n/a", "空"})
+FUZZY = 0.6  # how alike a label must be to count as a mistyped official label
+
+
+def is_value_text(text: str) -> bool:
+    """Whether a cell holds a value (a number, blank, a placeholder, "12件") rather than a label."""
+    key = norm(text)
+    if not key or key in PLACEHOLDERS or _VALUE_LIKE.fullmatch(key):
+        return True
+    return not _CJK.search(key) and len(key) <= 8
+
+
+def to_cell(raw: RawCell) -> Cell:
+    key = norm(raw.text)
+    if not key:
+        return Cell(raw.text, None, "blank", raw.pos)
+    if _NUMBER.fullmatch(key):
+        value: int | float = float(key) if "." in key else int(key)
+        return Cell(raw.text, value, None, raw.pos)
+    problem = "placeholder" if key in PLACEHOLDERS else "not_a_number"
+    return Cell(raw.text, None, problem, raw.pos)
+
+
+@dataclass(frozen=True, slots=True)
+class _Vocabulary:
+    rows: dict[str, str]  # normalised official row label -> row key
+    labels: tuple[str, ...]  # every official label of the table, rows first
+
+
+@cache
+def _vocabulary(table: str) -> _Vocabulary:
+    rows = {norm(spec.label): spec.key for spec in nf.ROWS[table] if spec.label}
+    header = tuple(label for label, _ in nf.HEADER_LABELS[table])
+    return _Vocabulary(rows, tuple(spec.label for spec in nf.ROWS[table] if spec.label) + header)
+
+
+def _official(table: str, text: str) -> str | None:
+    """The official label ``text`` stands for, exactly or as a mistyped copy."""
+    match = best_match(text, _vocabulary(table).labels, FUZZY)
+    return match[0] if match else None
+
+
+def _merge_split_labels(table: str, cells: list[RawCell]) -> list[RawCell]:
+    """Join label cells a copy split in two ("商业" / "企业", "(三)" / "不予公开") when together they are official."""
+    known = {norm(label) for label in _vocabulary(table).labels}
+    merged: list[RawCell] = []
+    for cell in cells:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and prev.text
+            and cell.text
+            and not is_value_text(prev.text)
+            and not is_value_text(cell.text)
+            and norm(prev.text) not in known
+            and norm(cell.text) not in known
+            and norm(prev.text + cell.text) in known
+        ):
+            merged[-1] = RawCell(prev.text + cell.text, prev.pos)
+        else:
+            merged.append(cell)
+    return merged
+
+
+@dataclass
+class _OpenRow:
+    label: RawCell | None
+    key: str | None
+    values: list[RawCell]
+
+
+def build_table(table: str, units: list[list[RawCell]], start: Position, end_line: int, *, tabs: bool) -> Table:
+    """Identify rows by label and collect their value cells; a row ends at the next label or with its unit.
+
+    ``tabs``: empty cells right after the labels stand for merged label cells (Word's tab copies keep them), so
+    they are not values.
+    """
+    vocabulary = _vocabulary(table)
+    expected = {spec.key: len(spec.columns) for spec in nf.ROWS[table]}
+    labels: list[Text] = []
+    rows: list[Row] = []
+    unplaced: list[Row] = []
+    label_free_values: list[RawCell] = []  # 表四's data row has no label: its values follow the last label
+
+    def close(row: _OpenRow | None) -> None:
+        if row is None:
+            return
+        values = row.values
+        if tabs:
+            while values and not values[0].text:
+                values = values[1:]
+        want = expected.get(row.key or "", 0)
+        while len(values) > want and values and not values[-1].text:
+            values = values[:-1]
+        assert row.label is not None
+        built = Row(row.key or "", Text(row.label.text, row.label.pos), tuple(map(to_cell, values)), row.label.pos)
+        (rows if row.key else unplaced).append(built)
+
+    for unit in units:
+        cells = _merge_split_labels(table, unit)
+        current: _OpenRow | None = None
+        for index, cell in enumerate(cells):
+            if is_value_text(cell.text):
+                if current is not None:
+                    current.values.append(cell)
+                else:
+                    label_free_values.append(cell)
+                continue
+            key = vocabulary.rows.get(norm(cell.text))
+            official = None if key else _official(table, cell.text)
+            if official is not None and key is None:
+                key = vocabulary.rows.get(norm(official))
+            followed_by_value = index + 1 < len(cells) and is_value_text(cells[index + 1].text) and bool(cells[index + 1].text)
+            if key is not None or (official is None and followed_by_value and table != "t4"):
+                close(current)
+                current = _OpenRow(cell, key, [])
+                label_free_values.clear()
+            else:
+                labels.append(Text(cell.text, cell.pos))
+                label_free_values.clear()
+        close(current)
+
+    if table == "t4":
+        values = label_free_values
+        if tabs:
+            while values and not values[0].text:
+                values = values[1:]
+        while len(values) > len(nf.T4_COLUMNS) and not values[-1].text:
+            values = values[:-1]
+        if values:
+            rows.append(Row(nf.T4_ROW.key, None, tuple(map(to_cell, values)), values[0].pos))
+    return Table(table, start, end_line, tuple(labels), tuple(rows), tuple(unplaced))

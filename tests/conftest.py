@@ -1,0 +1,56 @@
+"""Shared test helpers: lint a report given as text, and the bundled examples and shared material."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from checks.engine import FileResult, lint_file
+from checks.findings import Finding
+from checks.rules import selected
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "seeds" / "000_d58e218e6b818927.txt"
+CORPUS = SHARED / "corpus"
+CLEAN_TEXT = (EXAMPLES / "clean.txt").read_text(encoding="utf-8")
+
+
+def to_pipe_layout(text: str) -> str:
+    """The web-copy layout of a tab-separated report: `a | b |` rows, merged (empty) cells dropped."""
+    out = []
+    for line in text.split("\n"):
+        if "\t" in line:
+            line = " | ".join(cell for cell in line.split("\t") if cell) + " |"
+        out.append(line)
+    return "\n".join(out)
+
+
+def line_of(text: str, needle: str) -> int:
+    """The 1-based line of the first line containing ``needle`` (asserting there is exactly one)."""
+    hits = [number for number, line in enumerate(text.split("\n"), start=1) if needle in line]
+    assert len(hits) == 1, (needle, hits)
+    return hits[0]
+
+
+Lint = Callable[..., FileResult]
+
+
+@pytest.fixture
+def lint(tmp_path: Path) -> Lint:
+    def run(text: str | bytes, name: str = "report.txt", select: list[str] | None = None) -> FileResult:
+        path = tmp_path / name
+        if isinstance(text, str):
+            path.write_text(text, encoding="utf-8")
+        else:
+            path.write_bytes(text)
+        return lint_file(path, selected(select, None))
+
+    return run
+
+
+def codes(findings: tuple[Finding, ...]) -> list[str]:
+    return [f.rule for f in findings]

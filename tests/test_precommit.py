@@ -1,0 +1,149 @@
+"""The hooks in .pre-commit-hooks.yaml, run by the real pre-commit program on a real `git commit`.
+
+pre-commit installs a hook repository from a git commit with `pip install .` into its own virtualenv, exactly as a
+user's machine would. The checkout may hold uncommitted work, so the tests commit a snapshot of it into a
+temporary repository and point pre-commit there. Installs are offline, from ``ZFXXGK_WHEELHOUSE``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PRE_COMMIT = Path(sys.executable).parent / ("pre-commit.exe" if os.name == "nt" else "pre-commit")
+# What the text reporter prints for each finding: "reports/faulty.txt:12:5: A003 …".
+FINDING = re.compile(r"faulty\.txt:\d+:\d+: [A-Z]\d{3}")
+
+
+@dataclass(frozen=True)
+class HookRepo:
+    path: Path
+    rev: str
+    env: dict[str, str]
+
+
+def git(args: list[str], cwd: Path, env: dict[str, str]) -> str:
+    done = subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, f"git {' '.join(args)} failed:\n{done.stdout}{done.stderr}"
+    return done.stdout
+
+
+def init_repo(path: Path, env: dict[str, str]) -> None:
+    path.mkdir(parents=True, exist_ok=True)
+    git(["init", "-q"], path, env)
+    # Local settings only: the tests must not depend on (or change) the user's git configuration.
+    git(["config", "user.name", "zfxxgk-lint tests"], path, env)
+    git(["config", "user.email", "tests@example.invalid"], path, env)
+    git(["config", "commit.gpgsign", "false"], path, env)
+
+
+@pytest.fixture(scope="module")
+def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HookRepo]:
+    wheelhouse = os.environ.get("ZFXXGK_WHEELHOUSE")
+    if not wheelhouse:
+        pytest.skip("ZFXXGK_WHEELHOUSE is unset: run `python3 dev.py test`, which fills the offline wheelhouse")
+    if not PRE_COMMIT.exists():
+        pytest.skip(f"pre-commit is not installed beside {sys.executable}: install the test extra")
+    base = tmp_path_factory.mktemp("precommit")
+    empty_gitconfig = base / "gitconfig"
+    empty_gitconfig.write_text("", encoding="utf-8")
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "PRE_COMMIT", "PIP_"))},
+        # A user's global core.hooksPath or commit signing would make pre-commit refuse or git prompt.
+        "GIT_CONFIG_GLOBAL": str(empty_gitconfig),
+        "GIT_CONFIG_NOSYSTEM": "1",
+        # One cache for the whole module, so the hook environment is installed once and shared by every test.
+        "PRE_COMMIT_HOME": str(base / "cache"),
+        "PIP_NO_INDEX": "1",
+        "PIP_FIND_LINKS": wheelhouse,
+        "PIP_DISABLE_PIP_VERSION_CHECK": "1",
+        # virtualenv (pre-commit's env maker) would otherwise try to refresh its seed wheels over the network.
+        "VIRTUALENV_NO_PERIODIC_UPDATE": "1",
+    }
+
+    # A snapshot of the checkout as git would see it after `git add -A`: tracked plus untracked-not-ignored.
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT, capture_output=True, check=True,
+    ).stdout.decode("utf-8").split("\0")  # fmt: skip
+    snapshot = base / "hookrepo"
+    init_repo(snapshot, env)
+    for name in filter(None, listed):
+        source = ROOT / name
+        if source.is_file():  # --cached also lists files deleted from the work tree
+            (snapshot / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, snapshot / name)
+    git(["add", "-A"], snapshot, env)
+    git(["commit", "-q", "-m", "snapshot of the checkout for the pre-commit tests"], snapshot, env)
+    rev = git(["rev-parse", "HEAD"], snapshot, env).strip()
+    yield HookRepo(snapshot, rev, env)
+
+
+def user_repo(path: Path, hook: HookRepo, hook_id: str, reports: dict[str, str]) -> None:
+    """A repository whose .pre-commit-config.yaml uses ``hook_id`` and which has ``reports`` (name → example) staged."""
+    init_repo(path, hook.env)
+    (path / ".pre-commit-config.yaml").write_text(
+        f"repos:\n"
+        f"  - repo: {hook.path.as_posix()}\n"
+        f"    rev: {hook.rev}\n"
+        f"    hooks:\n"
+        f"      - id: {hook_id}\n"
+        f"        files: ^reports/\n",
+        encoding="utf-8",
+    )
+    for name, example in reports.items():
+        (path / "reports").mkdir(exist_ok=True)
+        shutil.copy(ROOT / "examples" / example, path / "reports" / name)
+    pre_commit(["install"], path, hook.env, expect=0)
+    git(["add", "-A"], path, hook.env)
+
+
+def pre_commit(args: list[str], cwd: Path, env: dict[str, str], expect: int | None = None) -> str:
+    done = subprocess.run(
+        [str(PRE_COMMIT), *args], cwd=cwd, env=env, capture_output=True, text=True, encoding="utf-8", check=False
+    )
+    output = done.stdout + done.stderr
+    if expect is not None:
+        assert done.returncode == expect, f"pre-commit {' '.join(args)} exited {done.returncode}:\n{output}"
+    return output
+
+
+def commit(path: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["git", "commit", "-m", "add report"], cwd=path, env=env, capture_output=True, text=True,
+        encoding="utf-8", check=False,
+    )  # fmt: skip
+
+
+def test_commit_of_a_faulty_report_is_rejected_with_file_line_and_code(hook_repo: HookRepo, tmp_path: Path) -> None:
+    user_repo(tmp_path, hook_repo, "zfxxgk-lint", {"faulty.txt": "faulty.txt"})
+    done = commit(tmp_path, hook_repo.env)
+    output = done.stdout + done.stderr
+    assert done.returncode != 0, output
+    assert FINDING.search(output), f"expected 'faulty.txt:LINE:COL: CODE' in the hook output:\n{output}"
+    # The commit really was refused, not just noisy.
+    assert subprocess.run(["git", "rev-parse", "-q", "--verify", "HEAD"], cwd=tmp_path, check=False).returncode != 0
+
+
+def test_commit_of_a_clean_report_succeeds(hook_repo: HookRepo, tmp_path: Path) -> None:
+    user_repo(tmp_path, hook_repo, "zfxxgk-lint", {"clean.txt": "clean.txt"})
+    done = commit(tmp_path, hook_repo.env)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "reports/clean.txt" in git(["show", "--name-only", "--format=", "HEAD"], tmp_path, hook_repo.env)
+
+
+def test_arithmetic_hook_names_an_arithmetic_rule(hook_repo: HookRepo, tmp_path: Path) -> None:
+    user_repo(tmp_path, hook_repo, "zfxxgk-arithmetic", {"faulty.txt": "faulty.txt"})
+    output = pre_commit(
+        ["run", "zfxxgk-arithmetic", "--files", "reports/faulty.txt"], tmp_path, hook_repo.env, expect=1
+    )
+    assert re.search(r"faulty\.txt:\d+:\d+: A00\d", output), output
