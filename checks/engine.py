@@ -33,17 +33,15 @@ def lint_file(path: Path, rules: list[Rule], max_bytes: int = MAX_BYTES) -> File
 
 def _lint(path: Path, name: str, rules: list[Rule], max_bytes: int) -> FileResult:
     codes = {r.code for r in rules}
-    if path.stat().st_size > max_bytes:
-        data = path.read_bytes()[: max_bytes + 1]  # enough to know it is too large, bounded memory
-    else:
-        data = path.read_bytes()
+    with path.open("rb") as file:
+        data = file.read(max_bytes + 1)  # enough to know a file is too large, in bounded memory
     decoded = decode(data, max_bytes)
     findings = [f for f in decoded.findings if f.rule in codes]
     if decoded.lines is None:
         return FileResult(name, _stamp(findings), ())
     parser = parser_for(path.suffix)
     if parser is None:
-        message = Message(f"不支持的文件类型「{path.suffix}」", f"unsupported file type \"{path.suffix}\"")
+        message = Message(f"不支持的文件类型「{path.suffix}」", f'unsupported file type "{path.suffix}"')
         return FileResult(name, _stamp([*findings, Finding("I001", Position(1, 1), message)]), decoded.lines)
     report = parser(name, decoded.lines)
     for r in rules:
@@ -66,7 +64,11 @@ def expand(paths: Iterable[Path]) -> Iterator[Path]:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 relative = child.relative_to(path).parts
-                if child.is_file() and child.suffix.lower() in SUFFIXES and not any(p.startswith(".") for p in relative):
+                if (
+                    child.is_file()
+                    and child.suffix.lower() in SUFFIXES
+                    and not any(p.startswith(".") for p in relative)
+                ):
                     yield child
         else:
             yield path

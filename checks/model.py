@@ -131,9 +131,7 @@ def _row(row: Row) -> dict[str, Any]:
     return {
         "key": row.key,
         "label": _text(row.label),
-        "cells": [
-            {"raw": c.raw, "value": c.value, "problem": c.problem, **_pos(c.pos)} for c in row.cells
-        ],
+        "cells": [{"raw": c.raw, "value": c.value, "problem": c.problem, **_pos(c.pos)} for c in row.cells],
         **_pos(row.pos),
     }
 

@@ -129,7 +129,12 @@ T3_ROWS: tuple[RowSpec, ...] = (
     _t3("new", "一、本年新收政府信息公开申请数量", "I. new requests this year"),
     _t3("carried_over", "二、上年结转政府信息公开申请数量", "II. carried over from last year"),
     _t3("disclosed", "（一）予以公开", "III(1) disclosed", _RESULTS),
-    _t3("partly_disclosed", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "III(2) partly disclosed", _RESULTS),
+    _t3(
+        "partly_disclosed",
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+        "III(2) partly disclosed",
+        _RESULTS,
+    ),
     _t3("withheld_1", "1.属于国家秘密", "III(3)1 state secret", _WITHHELD),
     _t3("withheld_2", "2.其他法律行政法规禁止公开", "III(3)2 barred by other laws", _WITHHELD),
     _t3("withheld_3", "3.危及“三安全一稳定”", "III(3)3 endangers security or stability", _WITHHELD),
@@ -145,7 +150,12 @@ T3_ROWS: tuple[RowSpec, ...] = (
     _t3("not_processed_2", "2.重复申请", "III(5)2 repeated requests", _NOT_PROCESSED),
     _t3("not_processed_3", "3.要求提供公开出版物", "III(5)3 published material", _NOT_PROCESSED),
     _t3("not_processed_4", "4.无正当理由大量反复申请", "III(5)4 abusive repeated requests", _NOT_PROCESSED),
-    _t3("not_processed_5", "5.要求行政机关确认或重新出具已获取信息", "III(5)5 re-issue of held information", _NOT_PROCESSED),
+    _t3(
+        "not_processed_5",
+        "5.要求行政机关确认或重新出具已获取信息",
+        "III(5)5 re-issue of held information",
+        _NOT_PROCESSED,
+    ),
     _t3(
         "other_1",
         "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",

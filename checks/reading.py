@@ -75,7 +75,11 @@ def decode(data: bytes, max_bytes: int = MAX_BYTES) -> Decoded:
 
 
 def _decode_text(data: bytes) -> tuple[str | None, str | None]:
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             try:
                 return data.decode(encoding).lstrip("\ufeff"), encoding

@@ -43,7 +43,13 @@ def test_json_output_follows_the_contract(capsys: pytest.CaptureFixture[str]) ->
         assert {"rule", "severity", "line", "column", "message"} <= finding.keys()
         assert finding["line"] >= 1 and finding["column"] >= 1
     a001 = next(f for f in by_path["faulty.txt"] if f["rule"] == "A001")
-    assert (a001["table"], a001["row"], a001["col"], a001["expected"], a001["actual"]) == ("t3", "disclosed", "total", 7, 6)
+    assert (a001["table"], a001["row"], a001["col"], a001["expected"], a001["actual"]) == (
+        "t3",
+        "disclosed",
+        "total",
+        7,
+        6,
+    )
     assert "表三" in a001["message"]  # Chinese stays readable, not \u-escaped
     assert document["summary"]["files"] == 2 and document["summary"]["files_with_errors"] == 1
 

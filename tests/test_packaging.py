@@ -81,12 +81,17 @@ def test_every_hook_entry_runs_a_declared_console_script() -> None:
 def test_every_selected_code_exists_in_the_readme_rule_table() -> None:
     codes = readme_codes()
     assert codes, "README.md has no rule table rows like '| A001 | … |'"
+    # A whole family may be selected before its first rule ships (the CLI accepts it, so the hook needs no edit
+    # when the rules arrive), but the README must at least name a code of that family, e.g. as planned.
+    documented_families = {code[0] for code in CODE.findall(readme())}
     for hook in hooks():
         for item in selected(hook["entry"]):
             if CODE.fullmatch(item):
                 assert item in codes, f"hook {hook['id']} selects {item}, which is not in README's rule table"
+            elif len(item) == 1:
+                assert item in documented_families, f"hook {hook['id']} selects family {item!r}, unknown to README"
             else:
-                # A prefix selects a family (A) or a range (T00); it must select something.
+                # A longer prefix (T00) selects a range; it must select some rule in the table.
                 assert any(c.startswith(item) for c in codes), f"hook {hook['id']} selects {item!r}: matches no rule"
 
 

@@ -53,7 +53,9 @@ CASES = (
         "",
         (("R001", "二是建立栏目更新责任清单"),),  # at the end of the report, where part 六 belongs
     ),
-    Case("altered heading", "二、主动公开政府信息情况\n", "二、主动公开的政府信息情况\n", (("R004", "二、主动公开的"),)),
+    Case(
+        "altered heading", "二、主动公开政府信息情况\n", "二、主动公开的政府信息情况\n", (("R004", "二、主动公开的"),)
+    ),
     Case("known variant heading", "六、其他需要报告的事项\n", "六、其他事项\n", (("R004", "六、其他事项"),)),
     Case(
         "part twice",
@@ -108,7 +110,9 @@ def test_each_defect_gives_its_rule_at_its_line(lint: Lint, case: Case, layout: 
 def test_swapped_parts_give_r002_at_the_misplaced_heading(lint: Lint) -> None:
     mutated = _swap_parts_5_and_6(CLEAN_TEXT)
     result = lint(mutated)
-    assert [(f.rule, f.pos.line) for f in result.findings] == [("R002", line_of(mutated, "五、存在的主要问题及改进情况"))]
+    assert [(f.rule, f.pos.line) for f in result.findings] == [
+        ("R002", line_of(mutated, "五、存在的主要问题及改进情况"))
+    ]
 
 
 def test_part_with_nothing_under_it_gives_r012(lint: Lint) -> None:
@@ -139,7 +143,9 @@ def test_seed_gets_t003_on_every_table3_row_and_finds_all_parts(lint: Lint) -> N
     t003 = [f for f in result.findings if f.rule == "T003"]
     lines = text.split("\n")
     table3_rows = [n for n, line in enumerate(lines, 1) if line.count("\t") >= 5 and line.rstrip("\t0").strip("\t")]
-    table3_rows = [n for n in table3_rows if n - 1 >= line_of(text, "勾稽") and n < line_of(text, "四、政府信息公开行政复议")]
+    table3_rows = [
+        n for n in table3_rows if n - 1 >= line_of(text, "勾稽") and n < line_of(text, "四、政府信息公开行政复议")
+    ]
     assert len(t003) == 25
     assert [f.pos.line for f in t003] == table3_rows[2:]  # the two header lines carry no values
     assert {f.actual for f in t003} == {5, 6} and {f.expected for f in t003} == {7}

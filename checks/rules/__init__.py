@@ -6,7 +6,7 @@ first, then English after a line ``---``). The engine, not the rule, stamps the 
 
 from __future__ import annotations
 
-import inspect
+import textwrap
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -32,7 +32,7 @@ _REGISTRY: dict[str, Rule] = {}
 
 def rule(code: str, severity: Severity, title_zh: str, title_en: str) -> Callable[[Check], Check]:
     def register(check: Check) -> Check:
-        _REGISTRY[code] = Rule(code, severity, title_zh, title_en, check, inspect.cleandoc(check.__doc__ or ""))
+        _REGISTRY[code] = Rule(code, severity, title_zh, title_en, check, textwrap.dedent(check.__doc__ or "").strip())
         return check
 
     return register
@@ -40,7 +40,7 @@ def rule(code: str, severity: Severity, title_zh: str, title_en: str) -> Callabl
 
 def declare(code: str, severity: Severity, title_zh: str, title_en: str, doc: str) -> None:
     """A rule whose findings are made before there is a model (reading the file)."""
-    _REGISTRY[code] = Rule(code, severity, title_zh, title_en, None, inspect.cleandoc(doc))
+    _REGISTRY[code] = Rule(code, severity, title_zh, title_en, None, textwrap.dedent(doc).strip())
 
 
 @cache

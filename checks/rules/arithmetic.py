@@ -73,7 +73,7 @@ def t3_row_totals(report: Report) -> Iterator[Finding]:
             yield _mismatch(
                 "A001",
                 row.cells[-1],
-                Message(f"表三「{label}」行的总计", f"Table 3 row \"{label}\": 总计"),
+                Message(f"表三「{label}」行的总计", f'Table 3 row "{label}": 总计'),
                 expected,
                 Message(_terms(pairs), _terms(pairs)),
                 "t3",
@@ -89,7 +89,9 @@ def _columns(table: Table, keys: Sequence[str]) -> list[list[int | float]] | Non
     return [r for r in rows if r is not None]
 
 
-@rule("A002", Severity.ERROR, "表三（七）总计不等于各办理结果之和", "table 3 column: （七）总计 ≠ sum of the outcome rows")
+@rule(
+    "A002", Severity.ERROR, "表三（七）总计不等于各办理结果之和", "table 3 column: （七）总计 ≠ sum of the outcome rows"
+)
 def t3_column_totals(report: Report) -> Iterator[Finding]:
     """
     表三每一列：（七）总计 = （一）予以公开 + （二）部分公开 + （三）1–8 + （四）1–3 + （五）1–5 + （六）1–3。
@@ -115,7 +117,7 @@ def t3_column_totals(report: Report) -> Iterator[Finding]:
             yield _mismatch(
                 "A002",
                 total_row.cells[index],
-                Message(f"表三「{column.label}」列的（七）总计", f"Table 3 column \"{column.label}\": （七）总计"),
+                Message(f"表三「{column.label}」列的（七）总计", f'Table 3 column "{column.label}": （七）总计'),
                 expected,
                 Message(terms, terms.replace("（其余为 0）", " (others 0)")),
                 "t3",
@@ -152,7 +154,7 @@ def t3_balance(report: Report) -> Iterator[Finding]:
                 carried.cells[index],
                 Message(
                     f"表三「{column.label}」列勾稽关系不成立：四、结转下年度继续办理",
-                    f"Table 3 column \"{column.label}\" does not balance: carried forward",
+                    f'Table 3 column "{column.label}" does not balance: carried forward',
                 ),
                 expected,
                 Message(terms_zh, terms_en),
@@ -185,7 +187,7 @@ def t4_totals(report: Report) -> Iterator[Finding]:
             yield _mismatch(
                 "A004",
                 row.cells[(number + 1) * width - 1],
-                Message(f"表四「{group.label}」的总计", f"Table 4 \"{group.label}\" ({group.en}): 总计"),
+                Message(f"表四「{group.label}」的总计", f'Table 4 "{group.label}" ({group.en}): 总计'),
                 expected,
                 Message(_terms(pairs), _terms(pairs)),
                 "t4",

@@ -43,7 +43,10 @@ def missing_part(report: Report) -> Iterator[Finding]:
         yield Finding(
             "R001",
             pos,
-            Message(f"缺少第{part.number}部分「{part.heading}」", f"part {part.number} \"{part.heading}\" ({part.en}) is missing"),
+            Message(
+                f"缺少第{part.number}部分「{part.heading}」",
+                f'part {part.number} "{part.heading}" ({part.en}) is missing',
+            ),
             expected=part.heading,
         )
 
@@ -72,7 +75,7 @@ def parts_out_of_order(report: Report) -> Iterator[Finding]:
                 section.heading.pos,
                 Message(
                     f"「{_name(section.part)}」应在「{_name(highest.part)}」之前（见第 {highest.heading.pos.line} 行）",
-                    f"\"{_name(section.part)}\" ({_en(section.part)}) must come before \"{_name(highest.part)}\" "
+                    f'"{_name(section.part)}" ({_en(section.part)}) must come before "{_name(highest.part)}" '
                     f"({_en(highest.part)}, line {highest.heading.pos.line})",
                 ),
             )
@@ -97,7 +100,7 @@ def part_twice(report: Report) -> Iterator[Finding]:
                 section.heading.pos,
                 Message(
                     f"「{_name(section.part)}」重复出现（第一次在第 {first[section.part].heading.pos.line} 行）",
-                    f"\"{_name(section.part)}\" ({_en(section.part)}) appears again "
+                    f'"{_name(section.part)}" ({_en(section.part)}) appears again '
                     f"(first at line {first[section.part].heading.pos.line})",
                 ),
             )
@@ -126,7 +129,7 @@ def heading_wording(report: Report) -> Iterator[Finding]:
             section.heading.pos,
             Message(
                 f"部分标题「{section.heading.text}」应为「{part.heading}」" + ("（常见变体）" if variant else ""),
-                f"heading \"{section.heading.text}\" should read \"{part.heading}\" ({part.en})"
+                f'heading "{section.heading.text}" should read "{part.heading}" ({part.en})'
                 + (" (a known variant)" if variant else ""),
             ),
             severity=Severity.WARNING if variant else None,
@@ -150,5 +153,8 @@ def empty_part(report: Report) -> Iterator[Finding]:
             yield Finding(
                 "R012",
                 section.heading.pos,
-                Message(f"「{_name(section.part)}」下没有任何内容", f"\"{_name(section.part)}\" ({_en(section.part)}) has no content"),
+                Message(
+                    f"「{_name(section.part)}」下没有任何内容",
+                    f'"{_name(section.part)}" ({_en(section.part)}) has no content',
+                ),
             )

@@ -47,7 +47,9 @@ def missing_table(report: Report) -> Iterator[Finding]:
             yield Finding(
                 "T001",
                 _where(report, table),
-                Message(f"未找到{zh}（应在「{part.heading}」下）", f"{en} not found (it belongs under \"{part.heading}\")"),
+                Message(
+                    f"未找到{zh}（应在「{part.heading}」下）", f'{en} not found (it belongs under "{part.heading}")'
+                ),
                 table=table,
             )
 
@@ -74,7 +76,10 @@ def _rows_of(key: str, table: Table) -> Iterator[Finding]:
         yield Finding(
             "T002",
             row.pos,
-            Message(f"{tname.zh}中出现规定格式以外的行「{text}」", f"{tname.en} has a row the format does not have: \"{text}\""),
+            Message(
+                f"{tname.zh}中出现规定格式以外的行「{text}」",
+                f'{tname.en} has a row the format does not have: "{text}"',
+            ),
             table=key,
             actual=text,
         )
@@ -89,7 +94,7 @@ def _rows_of(key: str, table: Table) -> Iterator[Finding]:
                 row.pos,
                 Message(
                     f"{tname.zh}的「{name.zh}」行重复出现（第一次在第 {seen[row.key].pos.line} 行）",
-                    f"{tname.en} row \"{name.zh}\" ({name.en}) appears twice (first at line {seen[row.key].pos.line})",
+                    f'{tname.en} row "{name.zh}" ({name.en}) appears twice (first at line {seen[row.key].pos.line})',
                 ),
                 table=key,
                 row=row.key,
@@ -103,8 +108,8 @@ def _rows_of(key: str, table: Table) -> Iterator[Finding]:
                 row.pos,
                 Message(
                     f"{tname.zh}的「{name.zh}」行顺序错误，应在「{names.row(key, order[last]).zh}」之前",
-                    f"{tname.en} row \"{name.zh}\" ({name.en}) is out of order: it belongs before "
-                    f"\"{names.row(key, order[last]).zh}\"",
+                    f'{tname.en} row "{name.zh}" ({name.en}) is out of order: it belongs before '
+                    f'"{names.row(key, order[last]).zh}"',
                 ),
                 table=key,
                 row=row.key,
@@ -119,7 +124,7 @@ def _rows_of(key: str, table: Table) -> Iterator[Finding]:
         if key == "t4":
             message = Message(f"{tname.zh}没有数据行（应有 15 个数字）", f"{tname.en} has no data row (15 numbers)")
         else:
-            message = Message(f"{tname.zh}缺少「{name.zh}」行", f"{tname.en} lacks the row \"{name.zh}\" ({name.en})")
+            message = Message(f"{tname.zh}缺少「{name.zh}」行", f'{tname.en} lacks the row "{name.zh}" ({name.en})')
         yield Finding("T002", pos, message, table=key, row=row_key, expected=name.zh)
 
 
@@ -150,7 +155,7 @@ def cell_count(report: Report) -> Iterator[Finding]:
                 Message(
                     f"{tname.zh}{where}有 {len(row.cells)} 个数值，应为 {len(columns)} 个，无法确定各数字所属的列"
                     "（复制时可能丢失了合并单元格或空白单元格）",
-                    f"{tname.en} row \"{name.zh}\" ({name.en}) has {len(row.cells)} values where {len(columns)} "
+                    f'{tname.en} row "{name.zh}" ({name.en}) has {len(row.cells)} values where {len(columns)} '
                     "belong, so their columns cannot be told (a merged or blank cell was probably lost in copying)",
                 ),
                 table=key,
@@ -162,8 +167,8 @@ def cell_count(report: Report) -> Iterator[Finding]:
 
 _PROBLEM = {
     "blank": ("为空", "is blank"),
-    "placeholder": ("填写了占位符「{raw}」", "holds the placeholder \"{raw}\""),
-    "not_a_number": ("「{raw}」不是数字", "\"{raw}\" is not a number"),
+    "placeholder": ("填写了占位符「{raw}」", 'holds the placeholder "{raw}"'),
+    "not_a_number": ("「{raw}」不是数字", '"{raw}" is not a number'),
 }
 
 
@@ -187,13 +192,13 @@ def cell_value(report: Report) -> Iterator[Finding]:
                 zh, en = _PROBLEM[cell.problem]
                 name = names.row(key, row.key)
                 col = f"「{columns[index].label}」列" if placed else ""
-                col_en = f" column \"{columns[index].label}\" ({columns[index].en})" if placed else ""
+                col_en = f' column "{columns[index].label}" ({columns[index].en})' if placed else ""
                 yield Finding(
                     "T004",
                     cell.pos,
                     Message(
                         f"{tname.zh}「{name.zh}」行{col}{zh.format(raw=cell.raw)}，应填写数字（没有的填 0）",
-                        f"{tname.en} row \"{name.zh}\"{col_en} {en.format(raw=cell.raw)}; write a number (0 for none)",
+                        f'{tname.en} row "{name.zh}"{col_en} {en.format(raw=cell.raw)}; write a number (0 for none)',
                     ),
                     table=key,
                     row=row.key,
@@ -234,7 +239,7 @@ def value_range(report: Report) -> Iterator[Finding]:
                     cell.pos,
                     Message(
                         f"{tname.zh}「{name.zh}」行的「{cell.raw}」：{zh}",
-                        f"{tname.en} row \"{name.zh}\" ({name.en}): \"{cell.raw}\": {en}",
+                        f'{tname.en} row "{name.zh}" ({name.en}): "{cell.raw}": {en}',
                     ),
                     table=key,
                     row=row.key,

@@ -49,7 +49,7 @@ def _row_labels(key: str, table: Table) -> Iterator[Finding]:
                 row.label.pos,
                 Message(
                     f"{tname.zh}行标签「{row.label.text}」应为「{official}」",
-                    f"{tname.en} row label \"{row.label.text}\" should read \"{official}\"",
+                    f'{tname.en} row label "{row.label.text}" should read "{official}"',
                 ),
                 table=key,
                 row=row.key,
@@ -73,7 +73,10 @@ def _header_labels(key: str, table: Table) -> Iterator[Finding]:
                 yield Finding(
                     "T006",
                     label.pos,
-                    Message(f"{tname.zh}勾稽关系说明应为「{nf.T3_NOTE}」", f"{tname.en}: the 勾稽 note should read \"{nf.T3_NOTE}\""),
+                    Message(
+                        f"{tname.zh}勾稽关系说明应为「{nf.T3_NOTE}」",
+                        f'{tname.en}: the 勾稽 note should read "{nf.T3_NOTE}"',
+                    ),
                     table=key,
                     expected=nf.T3_NOTE,
                     actual=label.text,
@@ -86,24 +89,24 @@ def _header_labels(key: str, table: Table) -> Iterator[Finding]:
                 continue
             message = Message(
                 f"{tname.zh}表头「{label.text}」应为「{match[0]}」",
-                f"{tname.en} header \"{label.text}\" should read \"{match[0]}\"",
+                f'{tname.en} header "{label.text}" should read "{match[0]}"',
             )
             expected: str | None = match[0]
         else:
             message = Message(
                 f"{tname.zh}表头中出现规定格式以外的文字「{label.text}」",
-                f"{tname.en} header has text the format does not have: \"{label.text}\"",
+                f'{tname.en} header has text the format does not have: "{label.text}"',
             )
             expected = None
         yield Finding("T006", label.pos, message, table=key, expected=expected, actual=label.text)
-    for label in official:
-        if norm(label) not in covered:
+    for wanted in official:
+        if norm(wanted) not in covered:
             yield Finding(
                 "T006",
                 table.pos,
-                Message(f"{tname.zh}缺少表头「{label}」", f"{tname.en} lacks the header \"{label}\""),
+                Message(f"{tname.zh}缺少表头「{wanted}」", f'{tname.en} lacks the header "{wanted}"'),
                 table=key,
-                expected=label,
+                expected=wanted,
             )
 
 
@@ -122,7 +125,7 @@ def note_and_unit(report: Report) -> Iterator[Finding]:
         yield Finding(
             "T007",
             t3.pos,
-            Message(f"表三缺少勾稽关系说明「{nf.T3_NOTE}」", f"Table 3 lacks the 勾稽 note \"{nf.T3_NOTE}\""),
+            Message(f"表三缺少勾稽关系说明「{nf.T3_NOTE}」", f'Table 3 lacks the 勾稽 note "{nf.T3_NOTE}"'),
             table="t3",
             expected=nf.T3_NOTE,
         )
@@ -134,7 +137,9 @@ def note_and_unit(report: Report) -> Iterator[Finding]:
         yield Finding(
             "T007",
             pos,
-            Message(f"表二收费金额须注明单位「{nf.T2_UNIT}」", f"Table 2: the fee header must state the unit \"{nf.T2_UNIT}\""),
+            Message(
+                f"表二收费金额须注明单位「{nf.T2_UNIT}」", f'Table 2: the fee header must state the unit "{nf.T2_UNIT}"'
+            ),
             table="t2",
             expected=fee_header,
         )

@@ -53,24 +53,28 @@ def to_cell(raw: RawCell) -> Cell:
 class _Vocabulary:
     rows: dict[str, str]  # normalised official row label -> row key
     labels: tuple[str, ...]  # every official label of the table, rows first
+    known: frozenset[str]  # the labels, normalised
 
 
 @cache
 def _vocabulary(table: str) -> _Vocabulary:
     rows = {norm(spec.label): spec.key for spec in nf.ROWS[table] if spec.label}
     header = tuple(label for label, _ in nf.HEADER_LABELS[table])
-    return _Vocabulary(rows, tuple(spec.label for spec in nf.ROWS[table] if spec.label) + header)
+    labels = tuple(spec.label for spec in nf.ROWS[table] if spec.label) + header
+    return _Vocabulary(rows, labels, frozenset(map(norm, labels)))
 
 
 def _official(table: str, text: str) -> str | None:
     """The official label ``text`` stands for, exactly or as a mistyped copy."""
+    if norm(text) in _vocabulary(table).known:
+        return text
     match = best_match(text, _vocabulary(table).labels, FUZZY)
     return match[0] if match else None
 
 
 def _merge_split_labels(table: str, cells: list[RawCell]) -> list[RawCell]:
     """Join label cells a copy split in two ("商业" / "企业", "(三)" / "不予公开") when together they are official."""
-    known = {norm(label) for label in _vocabulary(table).labels}
+    known = _vocabulary(table).known
     merged: list[RawCell] = []
     for cell in cells:
         prev = merged[-1] if merged else None
@@ -138,7 +142,9 @@ def build_table(table: str, units: list[list[RawCell]], start: Position, end_lin
             official = None if key else _official(table, cell.text)
             if official is not None and key is None:
                 key = vocabulary.rows.get(norm(official))
-            followed_by_value = index + 1 < len(cells) and is_value_text(cells[index + 1].text) and bool(cells[index + 1].text)
+            followed_by_value = (
+                index + 1 < len(cells) and is_value_text(cells[index + 1].text) and bool(cells[index + 1].text)
+            )
             if key is not None or (official is None and followed_by_value and table != "t4"):
                 close(current)
                 current = _OpenRow(cell, key, [])

@@ -6,7 +6,6 @@ Headings are lines; tables come in three shapes: tab-separated rows (Word, merge
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from checks import national_format as nf
@@ -79,7 +78,6 @@ def _is_cell_line(line: str) -> bool:
 def parse(path: str, lines: tuple[str, ...]) -> Report:
     cells_of = [split_cells(line, index + 1) for index, line in enumerate(lines)]
 
-
     # Table starts first: a table's own labels (二、上年结转…, 四、结转下年度…) look like headings.
     starts: list[tuple[int, str]] = []
     seen: set[str] = set()
@@ -149,10 +147,7 @@ def _build(region: _Region, lines: tuple[str, ...], cells_of: list[list[RawCell]
     # A grid has its rows one per line; otherwise cells come one per line and rows are found by their labels.
     row_lines = sum(1 for i in indexes if sum(1 for c in cells_of[i] if c.text) >= 2)
     grid = tabs or row_lines * 2 >= len(indexes)
-    if grid:
-        units = [cells_of[i] for i in indexes]
-    else:
-        units = [[cell for i in indexes for cell in cells_of[i]]]
+    units = [cells_of[i] for i in indexes] if grid else [[cell for i in indexes for cell in cells_of[i]]]
     start = next((c.pos for c in cells_of[region.start] if c.text), Position(region.start + 1, 1))
     return build_table(region.table, units, start, region.end, tabs=tabs)
 

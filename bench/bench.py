@@ -1,0 +1,54 @@
+"""Benchmarks a newcomer can run: ``python bench/bench.py`` (inside the project's virtualenv).
+
+1. whole-process time of ``zfxxgk-lint check`` on one report, all checks (median of repeated runs);
+2. per-report time over many copies of the example in one call.
+Figures go in the README with the date and the machine.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+REPORT = ROOT / "examples" / "clean.txt"
+LINT = [sys.executable, "-m", "checks", "check"]
+
+
+def _run(args: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(LINT + args, check=False, stdout=subprocess.DEVNULL, cwd=ROOT)
+    return time.perf_counter() - start
+
+
+def whole_process(runs: int = 21) -> float:
+    _run([str(REPORT)])  # warm the file cache and .pyc files
+    return statistics.median(_run([str(REPORT)]) for _ in range(runs))
+
+
+def per_report(copies: int) -> float:
+    with tempfile.TemporaryDirectory() as folder:
+        for number in range(copies):
+            shutil.copy(REPORT, Path(folder) / f"report-{number:05}.txt")
+        return _run([folder]) / copies
+
+
+def main() -> None:
+    copies = int(os.environ.get("BENCH_COPIES", "2000"))
+    print(
+        f"{time.strftime('%Y-%m-%d')} · {platform.python_implementation()} {platform.python_version()} · "
+        f"{os.cpu_count()} cores · {platform.machine()}"
+    )
+    print(f"one report, whole process (median of 21): {whole_process() * 1000:.0f} ms")
+    print(f"{copies} reports in one call: {per_report(copies) * 1000:.2f} ms per report")
+
+
+if __name__ == "__main__":
+    main()
