@@ -199,28 +199,13 @@ T4_ROW = RowSpec("all", "", "review and litigation", T4_COLUMNS)
 
 ROWS: dict[str, tuple[RowSpec, ...]] = {"t2": T2_ROWS, "t3": T3_ROWS, "t4": (T4_ROW,)}
 
-# Every label a table's header area must show, with how many times (表四 repeats its five outcomes three times).
-HEADER_LABELS: dict[str, tuple[tuple[str, int], ...]] = {
-    "t2": tuple(
-        (label, count)
-        for label, count in {
-            **{T2_HEADER: len(T2_BLOCKS)},
-            **{b.marker: 1 for b in T2_BLOCKS},
-            **{c.label: 1 for c in _T2_DOCS + _T2_FEES},
-            **{_T2_DECISIONS[0].label: 2},
-        }.items()
+# Every label a table shows outside its data rows: block markers, column headers, group labels, the 勾稽 note.
+HEADER_LABELS: dict[str, tuple[str, ...]] = {
+    "t2": (
+        T2_HEADER,
+        *(block.marker for block in T2_BLOCKS),
+        *(column.label for column in _T2_DOCS + _T2_DECISIONS + _T2_FEES),
     ),
-    "t3": (
-        (T3_NOTE, 1),
-        (T3_APPLICANTS, 1),
-        (T3_LEGAL_PERSONS, 1),
-        *((c.label, 1) for c in T3_COLUMNS),
-        *((g, 1) for g in T3_GROUPS),
-    ),
-    "t4": (
-        (T4_REVIEW, 1),
-        (T4_LITIGATION, 1),
-        *((g.label, 1) for g in T4_GROUPS[1:]),
-        *((o.label, len(T4_GROUPS)) for o in T4_OUTCOMES),
-    ),
+    "t3": (T3_NOTE, T3_APPLICANTS, T3_LEGAL_PERSONS, *(column.label for column in T3_COLUMNS), *T3_GROUPS),
+    "t4": (T4_REVIEW, T4_LITIGATION, *(group.label for group in T4_GROUPS[1:]), *(o.label for o in T4_OUTCOMES)),
 }

@@ -24,12 +24,13 @@ def _num(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
-def _terms(pairs: Sequence[tuple[str, float]], zeros_hidden: bool = False) -> str:
-    shown = [(name, v) for name, v in pairs if v or not zeros_hidden]
+def _terms(pairs: Sequence[tuple[str, float]]) -> Message:
+    """The terms of a sum; a long sum (the 21 outcome rows) shows only its non-zero terms."""
+    shown = [(name, v) for name, v in pairs if v] if len(pairs) > 6 else list(pairs)
     text = " + ".join(f"{name} {_num(v)}" for name, v in shown) or "0"
-    if zeros_hidden and len(shown) < len(pairs):
-        text += "（其余为 0）" if shown else ""
-    return text
+    if len(shown) == len(pairs):
+        return Message(text, text)
+    return Message(f"{text}，其余为 0", f"{text}, the others 0")
 
 
 def _mismatch(
@@ -75,7 +76,7 @@ def t3_row_totals(report: Report) -> Iterator[Finding]:
                 row.cells[-1],
                 Message(f"表三「{label}」行的总计", f'Table 3 row "{label}": 总计'),
                 expected,
-                Message(_terms(pairs), _terms(pairs)),
+                _terms(pairs),
                 "t3",
                 row.key,
                 nf.T3_TOTAL_COLUMN,
@@ -113,13 +114,12 @@ def t3_column_totals(report: Report) -> Iterator[Finding]:
         pairs = [(_T3_LABEL[key], row[index]) for key, row in zip(nf.T3_OUTCOME_ROWS, outcomes, strict=True)]
         expected = sum(v for _, v in pairs)
         if totals[index] != expected:
-            terms = _terms(pairs, zeros_hidden=True)
             yield _mismatch(
                 "A002",
                 total_row.cells[index],
                 Message(f"表三「{column.label}」列的（七）总计", f'Table 3 column "{column.label}": （七）总计'),
                 expected,
-                Message(terms, terms.replace("（其余为 0）", " (others 0)")),
+                _terms(pairs),
                 "t3",
                 "results_total",
                 column.key,
@@ -189,7 +189,7 @@ def t4_totals(report: Report) -> Iterator[Finding]:
                 row.cells[(number + 1) * width - 1],
                 Message(f"表四「{group.label}」的总计", f'Table 4 "{group.label}" ({group.en}): 总计'),
                 expected,
-                Message(_terms(pairs), _terms(pairs)),
+                _terms(pairs),
                 "t4",
                 nf.T4_ROW.key,
                 f"{group.key}.total",

@@ -60,7 +60,7 @@ def _row_labels(key: str, table: Table) -> Iterator[Finding]:
 
 def _header_labels(key: str, table: Table) -> Iterator[Finding]:
     tname = names.table(key)
-    official = tuple(label for label, _ in nf.HEADER_LABELS[key] if label != nf.T3_NOTE)
+    official = tuple(label for label in nf.HEADER_LABELS[key] if label != nf.T3_NOTE)
     official_keys = {norm(label) for label in official}
     covered: set[str] = set()
     for label in table.labels:

@@ -59,8 +59,7 @@ class _Vocabulary:
 @cache
 def _vocabulary(table: str) -> _Vocabulary:
     rows = {norm(spec.label): spec.key for spec in nf.ROWS[table] if spec.label}
-    header = tuple(label for label, _ in nf.HEADER_LABELS[table])
-    labels = tuple(spec.label for spec in nf.ROWS[table] if spec.label) + header
+    labels = tuple(spec.label for spec in nf.ROWS[table] if spec.label) + nf.HEADER_LABELS[table]
     return _Vocabulary(rows, labels, frozenset(map(norm, labels)))
 
 
@@ -96,7 +95,7 @@ def _merge_split_labels(table: str, cells: list[RawCell]) -> list[RawCell]:
 
 @dataclass
 class _OpenRow:
-    label: RawCell | None
+    label: RawCell
     key: str | None
     values: list[RawCell]
 
@@ -124,7 +123,6 @@ def build_table(table: str, units: list[list[RawCell]], start: Position, end_lin
         want = expected.get(row.key or "", 0)
         while len(values) > want and values and not values[-1].text:
             values = values[:-1]
-        assert row.label is not None
         built = Row(row.key or "", Text(row.label.text, row.label.pos), tuple(map(to_cell, values)), row.label.pos)
         (rows if row.key else unplaced).append(built)
 

@@ -7,12 +7,13 @@ Headings are lines; tables come in three shapes: tab-separated rows (Word, merge
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from checks import national_format as nf
 from checks.model import Position, Report, Section, Table, Text
 from checks.normalize import norm
 from checks.sources.headings import find_heading, parse_title
-from checks.sources.tables import RawCell, build_table, is_value_text
+from checks.sources.tables import RawCell, build_table
 
 _PROSE_END = "。"
 
@@ -122,6 +123,7 @@ def parse(path: str, lines: tuple[str, ...]) -> Report:
     return Report(path, "txt", title, agency, year, tuple(sections), tables, lines)
 
 
+@cache
 def _row_labels() -> frozenset[str]:
     return frozenset(norm(spec.label) for rows in nf.ROWS.values() for spec in rows if spec.label)
 
@@ -150,6 +152,3 @@ def _build(region: _Region, lines: tuple[str, ...], cells_of: list[list[RawCell]
     units = [cells_of[i] for i in indexes] if grid else [[cell for i in indexes for cell in cells_of[i]]]
     start = next((c.pos for c in cells_of[region.start] if c.text), Position(region.start + 1, 1))
     return build_table(region.table, units, start, region.end, tabs=tabs)
-
-
-__all__ = ["is_value_text", "parse", "split_cells"]
