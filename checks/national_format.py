@@ -78,6 +78,7 @@ class Block:
 
 
 T2_HEADER = "信息内容"
+T2_MARKER_PREFIX = "第二十条第"  # what every block marker starts with, however its item number is written
 T2_UNIT = "（单位：万元）"
 T2_BLOCKS: tuple[Block, ...] = (
     Block(
@@ -101,6 +102,7 @@ T2_ROWS: tuple[RowSpec, ...] = tuple(row for block in T2_BLOCKS for row in block
 
 # --- 表三: requests, 25 rows × 7 columns --------------------------------------------------------------------
 T3_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+T3_NOTE_KEYWORD = "勾稽"  # a note altered beyond recognition still names the 勾稽 relation
 T3_APPLICANTS = "申请人情况"
 T3_LEGAL_PERSONS = "法人或其他组织"
 T3_COLUMNS: tuple[Column, ...] = (

@@ -14,7 +14,7 @@ NOTE_SIMILARITY = 0.7  # an altered note is a T006; below this it is not the not
 
 
 def _is_note(text: str) -> bool:
-    return "勾稽" in text or best_match(text, (nf.T3_NOTE,), NOTE_SIMILARITY) is not None
+    return nf.T3_NOTE_KEYWORD in text or best_match(text, (nf.T3_NOTE,), NOTE_SIMILARITY) is not None
 
 
 def _lacks_only_unit(written: str, official: str) -> bool:

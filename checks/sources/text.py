@@ -57,9 +57,9 @@ def _table_start(cells: list[RawCell]) -> str | None:
     """Which table a line opens, judged by its first non-empty cell."""
     first = next((c.text for c in cells if c.text), "")
     key = norm(first)
-    if key.startswith(norm("第二十条第")) or key == norm(nf.T2_HEADER):
+    if key.startswith(norm(nf.T2_MARKER_PREFIX)) or key == norm(nf.T2_HEADER):
         return "t2"
-    if "勾稽" in key or key in (norm(nf.T3_APPLICANTS), norm(nf.T3_ROWS[0].label)):
+    if nf.T3_NOTE_KEYWORD in key or key in (norm(nf.T3_APPLICANTS), norm(nf.T3_ROWS[0].label)):
         return "t3"
     if key in (norm(nf.T4_REVIEW), norm(nf.T4_OUTCOMES[0].label)):
         return "t4"
