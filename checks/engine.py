@@ -32,6 +32,10 @@ def lint_file(path: Path, rules: list[Rule], max_bytes: int = MAX_BYTES) -> File
 
 
 def _lint(path: Path, name: str, rules: list[Rule], max_bytes: int) -> FileResult:
+    parser = parser_for(path.suffix)
+    if parser is None:
+        message = Message(f"不支持的文件类型「{path.suffix}」", f'unsupported file type "{path.suffix}"')
+        return FileResult(name, _stamp([Finding("I001", Position(1, 1), message)]), ())
     codes = {r.code for r in rules}
     with path.open("rb") as file:
         data = file.read(max_bytes + 1)  # enough to know a file is too large, in bounded memory
@@ -39,10 +43,6 @@ def _lint(path: Path, name: str, rules: list[Rule], max_bytes: int) -> FileResul
     findings = [f for f in decoded.findings if f.rule in codes]
     if decoded.lines is None:
         return FileResult(name, _stamp(findings), ())
-    parser = parser_for(path.suffix)
-    if parser is None:
-        message = Message(f"不支持的文件类型「{path.suffix}」", f'unsupported file type "{path.suffix}"')
-        return FileResult(name, _stamp([*findings, Finding("I001", Position(1, 1), message)]), decoded.lines)
     report = parser(name, decoded.lines)
     for r in rules:
         if r.check is not None:

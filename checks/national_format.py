@@ -177,7 +177,8 @@ T3_ROWS: tuple[RowSpec, ...] = (
 T3_GROUPS: tuple[str, ...] = (_RESULTS, _WITHHELD, _UNAVAILABLE, _NOT_PROCESSED, _OTHER)
 # The outcome rows whose sum is （七）总计, and the rows of the official 勾稽 note: 一 + 二 = （七）总计 + 四.
 T3_OUTCOME_ROWS: tuple[str, ...] = tuple(r.key for r in T3_ROWS[2:-2])
-T3_BALANCE = (("new", "carried_over"), ("results_total", "carried_forward"))
+T3_RESULTS_TOTAL = "results_total"
+T3_BALANCE = (("new", "carried_over"), (T3_RESULTS_TOTAL, "carried_forward"))
 
 # --- 表四: review and litigation, one row of 15 numbers ----------------------------------------------------
 T4_REVIEW = "行政复议"

@@ -53,3 +53,9 @@ def test_oversized_file_gives_i004_without_reading_it_all(lint: Lint) -> None:
     big = decode(b"x" * (reading.MAX_BYTES + 1))
     assert codes(big.findings) == ["I004"]
     assert big.lines is None
+
+
+def test_unsupported_file_type_gives_i001(lint: Lint) -> None:
+    result = lint(CLEAN_TEXT, name="report.pdf")
+    assert codes(result.findings) == ["I001"]
+    assert "report.pdf" not in result.findings[0].message.zh and ".pdf" in result.findings[0].message.zh

@@ -7,10 +7,9 @@ from collections.abc import Iterator, Sequence
 from checks import national_format as nf
 from checks.findings import Finding, Message, Severity
 from checks.model import Cell, Report, Row, Table
-from checks.rules import rule
+from checks.rules import names, rule
 
 _T3_WIDTH = len(nf.T3_COLUMNS)
-_T3_LABEL = {spec.key: spec.label for spec in nf.T3_ROWS}
 
 
 def _values(row: Row | None, width: int) -> list[int | float] | None:
@@ -70,7 +69,7 @@ def t3_row_totals(report: Report) -> Iterator[Finding]:
         expected = sum(values[:-1])
         if values[-1] != expected:
             pairs = [(c.label, v) for c, v in zip(nf.T3_COLUMNS[:-1], values[:-1], strict=True)]
-            label = _T3_LABEL[row.key]
+            label = names.row("t3", row.key).zh
             yield _mismatch(
                 "A001",
                 row.cells[-1],
@@ -106,12 +105,12 @@ def t3_column_totals(report: Report) -> Iterator[Finding]:
     if table is None:
         return
     outcomes = _columns(table, nf.T3_OUTCOME_ROWS)
-    total_row = table.row("results_total")
+    total_row = table.row(nf.T3_RESULTS_TOTAL)
     totals = _values(total_row, _T3_WIDTH)
     if outcomes is None or totals is None or total_row is None:
         return
     for index, column in enumerate(nf.T3_COLUMNS):
-        pairs = [(_T3_LABEL[key], row[index]) for key, row in zip(nf.T3_OUTCOME_ROWS, outcomes, strict=True)]
+        pairs = [(names.row("t3", key).zh, row[index]) for key, row in zip(nf.T3_OUTCOME_ROWS, outcomes, strict=True)]
         expected = sum(v for _, v in pairs)
         if totals[index] != expected:
             yield _mismatch(
@@ -121,7 +120,7 @@ def t3_column_totals(report: Report) -> Iterator[Finding]:
                 expected,
                 _terms(pairs),
                 "t3",
-                "results_total",
+                nf.T3_RESULTS_TOTAL,
                 column.key,
             )
 

@@ -18,10 +18,5 @@ def row(table_key: str, row_key: str) -> Message:
     return Message(spec.label or nf.TABLE_NAMES[table_key][0], spec.en)
 
 
-def column(table_key: str, row_key: str, index: int) -> Message:
-    col = _SPECS[table_key][row_key].columns[index]
-    return Message(col.label, col.en)
-
-
 def spec(table_key: str, row_key: str) -> nf.RowSpec:
     return _SPECS[table_key][row_key]

@@ -29,15 +29,13 @@ def _position(instance: Any, path: Any) -> Position:
     """The position of the innermost object on the path that records one."""
     pos = Position(1, 1)
     node = instance
-    for step in path:
+    for step in [*path, None]:
         if isinstance(node, dict) and isinstance(node.get("line"), int) and isinstance(node.get("column"), int):
             pos = Position(max(node["line"], 1), max(node["column"], 1))
         try:
             node = node[step]
         except (KeyError, IndexError, TypeError):
             break
-    if isinstance(node, dict) and isinstance(node.get("line"), int) and isinstance(node.get("column"), int):
-        pos = Position(max(node["line"], 1), max(node["column"], 1))
     return pos
 
 

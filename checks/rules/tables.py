@@ -23,13 +23,6 @@ def _where(report: Report, table: str) -> Position:
     return Position(1, 1)
 
 
-def _row_name(table: str, row: Row) -> Message:
-    if row.key:
-        return names.row(table, row.key)
-    text = row.label.text if row.label else ""
-    return Message(text, text)
-
-
 @rule("T001", Severity.ERROR, "缺少规定表格", "a required table is missing")
 def missing_table(report: Report) -> Iterator[Finding]:
     """

@@ -5,6 +5,7 @@ Parsers never judge. What they cannot place is kept in the model (unplaced rows,
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 
 from checks.model import Report
@@ -12,13 +13,14 @@ from checks.model import Report
 Parser = Callable[[str, tuple[str, ...]], Report]
 
 
+# File suffix -> the module that parses it; a module is imported only when a file of its format is read.
+_MODULES = {".txt": "checks.sources.text"}
+SUFFIXES = tuple(_MODULES)
+
+
 def parser_for(suffix: str) -> Parser | None:
-    """The parser of a file suffix (``.txt``), imported only when a file of that format is read."""
-    if suffix.lower() == ".txt":
-        from checks.sources.text import parse
-
-        return parse
-    return None
-
-
-SUFFIXES = (".txt",)
+    module = _MODULES.get(suffix.lower())
+    if module is None:
+        return None
+    parse: Parser = importlib.import_module(module).parse
+    return parse

@@ -93,6 +93,18 @@ def _merge_split_labels(table: str, cells: list[RawCell]) -> list[RawCell]:
     return merged
 
 
+def _trim(values: list[RawCell], want: int, tabs: bool) -> list[RawCell]:
+    """Drop the empty cells merged regions leave: after the labels (tab copies only), and past the last column."""
+    start = 0
+    if tabs:
+        while start < len(values) and not values[start].text:
+            start += 1
+    end = len(values)
+    while end - start > want and not values[end - 1].text:
+        end -= 1
+    return values[start:end]
+
+
 @dataclass
 class _OpenRow:
     label: RawCell
@@ -116,13 +128,7 @@ def build_table(table: str, units: list[list[RawCell]], start: Position, end_lin
     def close(row: _OpenRow | None) -> None:
         if row is None:
             return
-        values = row.values
-        if tabs:
-            while values and not values[0].text:
-                values = values[1:]
-        want = expected.get(row.key or "", 0)
-        while len(values) > want and values and not values[-1].text:
-            values = values[:-1]
+        values = _trim(row.values, expected.get(row.key or "", 0), tabs)
         built = Row(row.key or "", Text(row.label.text, row.label.pos), tuple(map(to_cell, values)), row.label.pos)
         (rows if row.key else unplaced).append(built)
 
@@ -143,22 +149,16 @@ def build_table(table: str, units: list[list[RawCell]], start: Position, end_lin
             followed_by_value = (
                 index + 1 < len(cells) and is_value_text(cells[index + 1].text) and bool(cells[index + 1].text)
             )
+            label_free_values.clear()
             if key is not None or (official is None and followed_by_value and table != "t4"):
                 close(current)
                 current = _OpenRow(cell, key, [])
-                label_free_values.clear()
             else:
                 labels.append(Text(cell.text, cell.pos))
-                label_free_values.clear()
         close(current)
 
     if table == "t4":
-        values = label_free_values
-        if tabs:
-            while values and not values[0].text:
-                values = values[1:]
-        while len(values) > len(nf.T4_COLUMNS) and not values[-1].text:
-            values = values[:-1]
+        values = _trim(label_free_values, len(nf.T4_COLUMNS), tabs)
         if values:
             rows.append(Row(nf.T4_ROW.key, None, tuple(map(to_cell, values)), values[0].pos))
     return Table(table, start, end_line, tuple(labels), tuple(rows), tuple(unplaced))
