@@ -7,6 +7,7 @@ internal failure (which is a bug, and says so).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -36,6 +37,12 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--ignore", type=_codes, default=None, help="不运行这些规则 / rules to skip")
     check.add_argument("--lang", choices=("zh", "en"), default="zh", help="消息语言 / message language")
     check.add_argument("--strict", action="store_true", help="警告也视为失败 / warnings fail too")
+    check.add_argument(
+        "--previous",
+        type=Path,
+        metavar="FILE",
+        help="上一年度的报告（跨年度规则用；默认在同一文件夹中查找）/ last year's report for the cross-year rules",
+    )
 
     rule = commands.add_parser("rule", help="显示规则说明 / show a rule's documentation")
     rule.add_argument("code", type=str.upper)
@@ -82,12 +89,16 @@ def _check(args: argparse.Namespace) -> int:
     unknown = list(unknown_codes((args.select or []) + (args.ignore or [])))
     if unknown:
         return _usage_error(f"未知的规则代码 / unknown rule codes: {', '.join(unknown)}")
-    missing = [str(p) for p in args.paths if not p.exists()]
+    missing = [str(p) for p in [*args.paths, *([args.previous] if args.previous else [])] if not p.exists()]
     if missing:
         return _usage_error(f"找不到文件 / no such file: {', '.join(missing)}")
     rules = selected(args.select, args.ignore)
-    results = [lint_file(path, rules) for path in expand(args.paths)]
-    reporter(args.format)(results, sys.stdout, args.lang)
+    results = [lint_file(path, rules, previous=args.previous) for path in expand(args.paths)]
+    try:
+        reporter(args.format)(results, sys.stdout, args.lang)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `zfxxgk-lint … | head`: the reader left early, which is not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so the flush at exit cannot fail again
     if any(r.crash for r in results):
         return EXIT_USAGE
     return EXIT_FINDINGS if any(has_errors(r, args.strict) for r in results) else EXIT_OK

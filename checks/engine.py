@@ -10,7 +10,8 @@ from pathlib import Path
 
 from checks.findings import Finding, Message, Severity
 from checks.model import Position
-from checks.reading import MAX_BYTES, decode
+from checks.previous import find_beside, load
+from checks.reading import MAX_BYTES, read
 from checks.rules import Rule, catalog
 from checks.sources import SUFFIXES, parser_for
 
@@ -23,23 +24,22 @@ class FileResult:
     crash: str | None = None  # an internal error: a bug in the linter, reported as such
 
 
-def lint_file(path: Path, rules: list[Rule], max_bytes: int = MAX_BYTES) -> FileResult:
+def lint_file(path: Path, rules: list[Rule], max_bytes: int = MAX_BYTES, previous: Path | None = None) -> FileResult:
+    """Lint one file; ``previous`` is last year's report for the cross-year rules (else looked for beside it)."""
     name = str(path)
     try:
-        return _lint(path, name, rules, max_bytes)
+        return _lint(path, name, rules, max_bytes, previous)
     except Exception:  # a bug must not stop the other files, and must say it is a bug
         return FileResult(name, (), (), traceback.format_exc())
 
 
-def _lint(path: Path, name: str, rules: list[Rule], max_bytes: int) -> FileResult:
+def _lint(path: Path, name: str, rules: list[Rule], max_bytes: int, previous: Path | None) -> FileResult:
     parser = parser_for(path.suffix)
     if parser is None:
         message = Message(f"不支持的文件类型「{path.suffix}」", f'unsupported file type "{path.suffix}"')
         return FileResult(name, _stamp([Finding("I001", Position(1, 1), message)]), ())
     codes = {r.code for r in rules}
-    with path.open("rb") as file:
-        data = file.read(max_bytes + 1)  # enough to know a file is too large, in bounded memory
-    decoded = decode(data, max_bytes)
+    decoded = read(path, max_bytes)
     findings = [f for f in decoded.findings if f.rule in codes]
     if decoded.lines is None:
         return FileResult(name, _stamp(findings), ())
@@ -47,6 +47,12 @@ def _lint(path: Path, name: str, rules: list[Rule], max_bytes: int) -> FileResul
     for r in rules:
         if r.check is not None:
             findings.extend(r.check(report))
+    cross = [r.cross for r in rules if r.cross is not None]
+    last_path = (previous or find_beside(path, report)) if cross else None
+    last = load(last_path, max_bytes) if last_path is not None else None
+    if last is not None:
+        for check in cross:
+            findings.extend(check(report, last))
     return FileResult(name, _stamp(findings), decoded.lines)
 
 

@@ -32,7 +32,8 @@ class Finding:
     Rules leave ``severity`` unset unless a case of theirs is milder than the rule (a known variant heading);
     the engine stamps the rule's severity on the others.
     ``table``/``row``/``col`` name the place in the official wording's keys; ``expected``/``actual`` carry the
-    values an arithmetic or count rule compared.
+    values an arithmetic or count rule compared; ``related`` are other places the message names (the table cell
+    a sentence contradicts, the cell most likely wrong).
     """
 
     rule: str
@@ -45,6 +46,7 @@ class Finding:
     table: str | None = None
     row: str | None = None
     col: str | None = None
+    related: tuple[Position, ...] = ()
 
     def sort_key(self) -> tuple[int, int, str]:
         return (self.pos.line, self.pos.column, self.rule)

@@ -6,6 +6,7 @@ value), so that rules can tell "/" from "" from "12件". Every heading, label an
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -89,6 +90,15 @@ class Section:
 
 
 @dataclass(frozen=True, slots=True)
+class Period:
+    """The 统计期限 the report states ("统计期限自2025年1月1日起至2025年12月31日止"): ``text`` is that span."""
+
+    text: Text
+    start_year: int
+    end_year: int
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     path: str
     format: str
@@ -98,6 +108,21 @@ class Report:
     sections: tuple[Section, ...]
     tables: dict[str, Table]
     lines: tuple[str, ...] = field(repr=False, default=())
+    preamble: tuple[Text, ...] = ()  # paragraphs between the title and the first part heading
+    period: Period | None = None
+
+    def prose(self) -> Iterator[Text]:
+        """Every piece of running text, in order: title, preamble, and each part's heading and paragraphs."""
+        if self.title is not None:
+            yield self.title
+        yield from self.preamble
+        for section in self.sections:
+            yield section.heading
+            yield from section.paragraphs
+
+    def section(self, part: int) -> Section | None:
+        """The first section identified as ``part`` (a repeated part is R003's business)."""
+        return next((s for s in self.sections if s.part == part), None)
 
     def to_data(self) -> dict[str, Any]:
         """The JSON form of the model, validated by ``schemas/report.schema.json``."""
@@ -107,6 +132,8 @@ class Report:
             "title": _text(self.title),
             "agency": self.agency,
             "year": self.year,
+            "period": _period(self.period),
+            "preamble": [_text(p) for p in self.preamble],
             "sections": [
                 {
                     "part": s.part,
@@ -125,6 +152,17 @@ def _pos(pos: Position) -> dict[str, int]:
 
 def _text(text: Text | None) -> dict[str, Any] | None:
     return None if text is None else {"text": text.text, **_pos(text.pos)}
+
+
+def _period(period: Period | None) -> dict[str, Any] | None:
+    if period is None:
+        return None
+    return {
+        "text": period.text.text,
+        **_pos(period.text.pos),
+        "start_year": period.start_year,
+        "end_year": period.end_year,
+    }
 
 
 def _row(row: Row) -> dict[str, Any]:

@@ -212,3 +212,68 @@ HEADER_LABELS: dict[str, tuple[str, ...]] = {
     "t3": (T3_NOTE, T3_APPLICANTS, T3_LEGAL_PERSONS, *(column.label for column in T3_COLUMNS), *T3_GROUPS),
     "t4": (T4_REVIEW, T4_LITIGATION, *(group.label for group in T4_GROUPS[1:]), *(o.label for o in T4_OUTCOMES)),
 }
+
+# --- The text: title, 总体情况 topics, parts 五 and 六 (reference §2, §2.6) --------------------------------------
+TITLE_FORM = "{agency}{year}年政府信息公开工作年度报告"
+TITLE_VARIANTS = ("{agency}{year}年度政府信息公开工作年度报告",)  # common in published reports: a warning
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    name: str
+    en: str
+    keywords: tuple[str, ...]  # any of these in 总体情况 (sub-item or prose) counts as covering the topic
+
+
+# 总体情况 "mainly covers" these five; reports word them freely, hence several keywords each.
+OVERVIEW_TOPICS: tuple[Topic, ...] = (
+    Topic("主动公开", "proactive disclosure", ("主动公开",)),
+    Topic("依申请公开", "disclosure on request", ("依申请", "公开申请", "申请公开")),
+    Topic("政府信息管理", "information management", ("管理", "保密审查", "公开属性")),
+    Topic("政府信息公开平台建设", "disclosure platforms", ("平台", "网站", "门户", "专栏", "新媒体", "公众号")),
+    Topic("监督保障", "oversight and safeguards", ("监督", "保障", "考核", "培训", "责任追究", "社会评议")),
+)
+# Part 五 must name problems and improvements; these words say which is which.
+PROBLEM_WORDS = ("问题", "不足", "差距", "短板", "薄弱", "有待", "不够", "欠缺", "滞后", "不强", "不高")
+IMPROVEMENT_WORDS = ("改进", "措施", "下一步", "整改", "今后", "将进一步", "将继续", "将加强", "计划", "拟")
+NOTHING_TO_REPORT = ("无", "暂无", "没有", "无相关情况", "本年度无", "不涉及")  # a whole part saying only this
+INFO_FEE = "信息处理费"  # 《政府信息公开信息处理费管理办法》(国办函〔2020〕109号); not 表二's 行政事业性收费
+INFO_FEE_WORDS = (INFO_FEE, "处理费")
+INFO_FEE_EXAMPLE = "本年度未收取信息处理费"
+
+# --- The superseded 2019 format (国办公开办函〔2019〕60号; reference §3) -----------------------------------------
+SUPERSEDED_SINCE = 2021  # reports for this year and later must use the 2021 format
+SUPERSEDED_NOTICE = r"国办公开办函\s*[〔\[【(（]\s*2019\s*[〕\]】)）]\s*60\s*号|年度报告格式\s*[(（]\s*试行\s*[)）]"
+# 2019-format 表二 labels -> what the 2021 format has instead (None: the row or block no longer exists).
+SUPERSEDED_T2_LABELS: dict[str, str | None] = {
+    "本年新制作数量": "本年制发件数",
+    "本年新公开数量": "本年废止件数",
+    "对外公开总数量": "现行有效件数",
+    "上一年项目数量": "本年处理决定数量",
+    "本年增/减": "本年处理决定数量",
+    "处理决定数量": "本年处理决定数量",
+    "其他对外管理服务事项": None,
+    "第二十条第（九）项": None,
+    "政府集中采购": None,
+    "采购项目数量": None,
+    "采购总金额": None,
+}
+T3_OTHER_GROUP = _OTHER  # in 2019 a single row; since 2021 a group of three sub-rows
+
+# --- Leftover template text (reference §4): pattern -> what it is --------------------------------------------
+TEMPLATE_LEFTOVERS: tuple[tuple[str, str, str], ...] = (
+    (r"编写说明|填报说明|填写说明", "模板的编写说明", "the template's instructions"),
+    (r"以表格形式(?:报告|填报|列示)|表格如下", "模板的提示语", "the template's prompt"),
+    (
+        r"[【\[［][^】\]］]{0,40}(?:填写|填报|请|此处|示例|删除|根据实际)[^】\]］]{0,40}[】\]］]"
+        r"|[（(](?:此处|请在此|请填写|填写)[^）)]{0,40}[）)]",
+        "括号里的填写提示",
+        "a bracketed instruction",
+    ),
+    (r"(?<![A-Za-z])(?:[XxＸｘ]{2,}|×{2,}|○{2,}|某某)(?![A-Za-z])", "未替换的占位符", "a placeholder"),
+)
+
+# --- What an agency of a level cannot have (X005) ------------------------------------------------------------
+# Townships and streets have no rule-making power (《立法法》: 规章 come from provinces and 设区的市).
+TOWNSHIP = r"(?:乡|镇|街道|苏木)(?:人民政府|办事处|党委|政府)?$"
+TOWNSHIP_NONE_ROWS = ("rules",)  # 表二 rows a township must report as 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from checks.findings import Finding, Message
 from checks.model import Position
@@ -25,6 +26,12 @@ class Decoded:
 
 def _unreadable(zh: str, en: str) -> Decoded:
     return Decoded(None, None, (Finding("I001", _START, Message(zh, en)),))
+
+
+def read(path: Path, max_bytes: int = MAX_BYTES) -> Decoded:
+    """A file's text, reading at most one byte past the limit: enough to know it is too large, in bounded memory."""
+    with path.open("rb") as file:
+        return decode(file.read(max_bytes + 1), max_bytes)
 
 
 def decode(data: bytes, max_bytes: int = MAX_BYTES) -> Decoded:

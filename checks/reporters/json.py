@@ -27,6 +27,8 @@ def finding_data(finding: Finding, lang: str) -> dict[str, Any]:
         value = getattr(finding, name)
         if value is not None:
             data[name] = value
+    if finding.related:
+        data["related"] = [{"line": p.line, "column": p.column} for p in finding.related]
     return data
 
 

@@ -1,7 +1,8 @@
 """The rule registry: every rule declares its code, default severity and documentation in one place.
 
-A rule is a function from the Report model to findings. Its docstring is its user documentation (Chinese
-first, then English after a line ``---``). The engine, not the rule, stamps the severity.
+A rule is a function from the Report model to findings; a cross-year rule (``cross_rule``) also gets last
+year's report of the same agency and runs only when there is one. Its docstring is its user documentation
+(Chinese first, then English after a line ``---``). The engine, not the rule, stamps the severity.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from checks.findings import Finding, Severity
 from checks.model import Report
 
 Check = Callable[[Report], Iterable[Finding]]
+CrossCheck = Callable[[Report, Report], Iterable[Finding]]  # (this year's report, last year's)
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,8 +25,9 @@ class Rule:
     severity: Severity
     title_zh: str
     title_en: str
-    check: Check | None  # None: the finding comes from reading or parsing (I001…), not from the model
+    check: Check | None  # None: the finding comes from reading or parsing (I001…), or the rule is cross-year
     doc: str
+    cross: CrossCheck | None = None
 
 
 _REGISTRY: dict[str, Rule] = {}
@@ -38,6 +41,15 @@ def rule(code: str, severity: Severity, title_zh: str, title_en: str) -> Callabl
     return register
 
 
+def cross_rule(code: str, severity: Severity, title_zh: str, title_en: str) -> Callable[[CrossCheck], CrossCheck]:
+    def register(cross: CrossCheck) -> CrossCheck:
+        doc = textwrap.dedent(cross.__doc__ or "").strip()
+        _REGISTRY[code] = Rule(code, severity, title_zh, title_en, None, doc, cross)
+        return cross
+
+    return register
+
+
 def declare(code: str, severity: Severity, title_zh: str, title_en: str, doc: str) -> None:
     """A rule whose findings are made before there is a model (reading the file)."""
     _REGISTRY[code] = Rule(code, severity, title_zh, title_en, None, textwrap.dedent(doc).strip())
@@ -46,7 +58,18 @@ def declare(code: str, severity: Severity, title_zh: str, title_en: str, doc: st
 @cache
 def catalog() -> dict[str, Rule]:
     """All rules by code, in catalog order."""
-    from checks.rules import arithmetic, inputs, schema, sections, tables, wording  # noqa: F401  (they register)
+    from checks.rules import (  # noqa: F401  (they register)
+        arithmetic,
+        content,
+        crossyear,
+        figures,
+        inputs,
+        plausibility,
+        schema,
+        sections,
+        tables,
+        wording,
+    )
 
     return dict(sorted(_REGISTRY.items(), key=lambda item: (FAMILIES.index(item[0][0]), item[0])))
 

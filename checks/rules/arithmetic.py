@@ -1,15 +1,24 @@
-"""Family A: the sums the format implies (reference §2.5). Rows whose cells cannot be placed are left to T003."""
+"""Family A: the sums the format implies (reference §2.5). Rows whose cells cannot be placed are left to T003.
+
+表三's three sums are written once, as linear constraints over its cells; A001–A003 each evaluate their own kind,
+and the culprit search reads all of them, so a sum is never spelled twice.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 
 from checks import national_format as nf
 from checks.findings import Finding, Message, Severity
-from checks.model import Cell, Report, Row, Table
+from checks.model import Cell, Position, Report, Row, Table
 from checks.rules import names, rule
 
 _T3_WIDTH = len(nf.T3_COLUMNS)
+_T3_TOTAL = _T3_WIDTH - 1  # the 总计 column's index
+
+Number = int | float
+Grid = Mapping[str, Sequence[Number]]  # row key -> the row's values, for rows whose every cell holds a number
 
 
 def _values(row: Row | None, width: int) -> list[int | float] | None:
@@ -19,35 +28,196 @@ def _values(row: Row | None, width: int) -> list[int | float] | None:
     return [c.value for c in row.cells if c.value is not None]
 
 
-def _num(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value)
-
-
 def _terms(pairs: Sequence[tuple[str, float]]) -> Message:
     """The terms of a sum; a long sum (the 21 outcome rows) shows only its non-zero terms."""
     shown = [(name, v) for name, v in pairs if v] if len(pairs) > 6 else list(pairs)
-    text = " + ".join(f"{name} {_num(v)}" for name, v in shown) or "0"
+    text = " + ".join(f"{name} {names.number(v)}" for name, v in shown) or "0"
     if len(shown) == len(pairs):
         return Message(text, text)
     return Message(f"{text}，其余为 0", f"{text}, the others 0")
 
 
+# --- 表三 as linear constraints ----------------------------------------------------------------------------------
+
+CellKey = tuple[str, int]  # (row key, column index)
+
+
+@dataclass(frozen=True, slots=True)
+class _Constraint:
+    """Σ coefficient × value over ``terms`` must be 0. ``at`` is the total the finding points at (coefficient −1),
+    so the sum is also how far that total is from its expected value."""
+
+    rule: str
+    at: CellKey
+    terms: tuple[tuple[str, int, int], ...]  # (row key, column index, +1 or −1)
+
+
+def _row_sum(key: str) -> _Constraint:
+    terms = tuple((key, col, 1) for col in range(_T3_TOTAL))
+    return _Constraint("A001", (key, _T3_TOTAL), (*terms, (key, _T3_TOTAL, -1)))
+
+
+def _column_sum(col: int) -> _Constraint:
+    terms = tuple((key, col, 1) for key in nf.T3_OUTCOME_ROWS)
+    return _Constraint("A002", (nf.T3_RESULTS_TOTAL, col), (*terms, (nf.T3_RESULTS_TOTAL, col, -1)))
+
+
+def _balance(col: int) -> _Constraint:
+    (new, old), (handled, forward) = nf.T3_BALANCE
+    return _Constraint("A003", (forward, col), ((new, col, 1), (old, col, 1), (handled, col, -1), (forward, col, -1)))
+
+
+_ROW_SUMS = {spec.key: _row_sum(spec.key) for spec in nf.T3_ROWS}
+_CONSTRAINTS = (
+    *_ROW_SUMS.values(),
+    *(_column_sum(col) for col in range(_T3_WIDTH)),
+    *(_balance(col) for col in range(_T3_WIDTH)),
+)
+
+
+def _containing() -> dict[CellKey, dict[int, int]]:
+    """For every cell, the constraints it appears in (by index into _CONSTRAINTS) and its coefficient there."""
+    index: dict[CellKey, dict[int, int]] = {}
+    for number, constraint in enumerate(_CONSTRAINTS):
+        for key, col, coefficient in constraint.terms:
+            index.setdefault((key, col), {})[number] = coefficient
+    return index
+
+
+_CONTAINING = _containing()
+
+
+def _residual(constraint: _Constraint, grid: Grid) -> Number | None:
+    """The constraint's sum (0 when it holds), or None when one of its rows cannot be read."""
+    total: Number = 0
+    for key, col, coefficient in constraint.terms:
+        row = grid.get(key)
+        if row is None:
+            return None
+        total += coefficient * row[col]
+    return total
+
+
+def _grid(table: Table) -> dict[str, list[Number]]:
+    """The readable rows, each by its first occurrence (a repeated row is T002's business)."""
+    grid: dict[str, list[Number]] = {}
+    for row in table.rows:
+        values = _values(row, _T3_WIDTH)
+        if values is not None and row.key not in grid:
+            grid[row.key] = values
+    return grid
+
+
+@dataclass(frozen=True, slots=True)
+class _Culprit:
+    key: str
+    col: int
+    cell: Cell
+    expected: Number
+
+    def suffix(self) -> Message:
+        spec = names.spec("t3", self.key)
+        column = nf.T3_COLUMNS[self.col].label
+        where_zh = f"{spec.group} {spec.label}" if spec.group else spec.label
+        where_en = f'"{spec.label}" ({spec.group})' if spec.group else f'"{spec.label}"'
+        value = names.number(self.expected)
+        return Message(
+            f"；最可能出错的单元格：「{where_zh}」行「{column}」列，现为 {self.cell.raw}，应为 {value}",
+            f'; likely culprit: row {where_en}, column "{column}": {self.cell.raw}, expected {value}',
+        )
+
+
+def _balancing_change(cell: CellKey, failing: Mapping[int, Number]) -> Number | None:
+    """The one change of ``cell`` that zeroes every failing constraint, if the cell is in exactly those."""
+    containing = _CONTAINING[cell]
+    if containing.keys() != failing.keys():
+        return None
+    changes = {-failing[number] * coefficient for number, coefficient in containing.items()}  # coefficient is ±1
+    return changes.pop() if len(changes) == 1 else None
+
+
+def _find_culprit(table: Table, grid: Grid) -> _Culprit | None:
+    """The single cell whose correction balances every sum of 表三, when there is exactly one."""
+    rows = [row.key for row in table.rows]
+    # Only a whole, unrepeated table: a sum that cannot be checked could be the one that would rule a cell out.
+    if len(grid) != len(nf.T3_ROWS) or len(rows) != len(set(rows)):
+        return None
+    failing = {n: r for n, c in enumerate(_CONSTRAINTS) if (r := _residual(c, grid))}
+    if not failing:
+        return None
+    # A culprit sits in every failing constraint, so the terms of any one of them hold all candidates.
+    found: list[_Culprit] = []
+    for key, col, _ in _CONSTRAINTS[next(iter(failing))].terms:
+        change = _balancing_change((key, col), failing)
+        value = None if change is None else grid[key][col] + change
+        if value is not None and value >= 0:  # a count below 0 is no correction, only a coincidence of errors
+            row = table.row(key)
+            assert row is not None  # the grid holds only rows the table has
+            found.append(_Culprit(key, col, row.cells[col], value))
+    return found[0] if len(found) == 1 else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Analysis:
+    grid: Grid
+    culprit: _Culprit | None
+
+
+_last: tuple[Table, _Analysis] | None = None
+
+
+def _analyse(table: Table) -> _Analysis:
+    """表三's readable rows and its culprit, worked out once for A001–A003.
+
+    A one-entry cache by identity: the three rules run one after another on the same Table object, and hashing
+    a whole Table (every cell) for a dict or lru_cache key would cost twice what the search does.
+    """
+    global _last
+    last = _last
+    if last is not None and last[0] is table:
+        return last[1]
+    grid = _grid(table)
+    analysis = _Analysis(grid, _find_culprit(table, grid))
+    _last = (table, analysis)
+    return analysis
+
+
 def _mismatch(
-    code: str, cell: Cell, subject: Message, expected: float, terms: Message, table: str, row: str, col: str
+    code: str,
+    cell: Cell,
+    subject: Message,
+    expected: float,
+    terms: Message,
+    table: str,
+    row: str,
+    col: str,
+    culprit: _Culprit | None = None,
 ) -> Finding:
+    suffix = culprit.suffix() if culprit else Message("", "")
+    related: tuple[Position, ...] = (culprit.cell.pos,) if culprit else ()
     return Finding(
         code,
         cell.pos,
         Message(
-            f"{subject.zh}应为 {_num(expected)}（{terms.zh}），实际为 {cell.raw}",
-            f"{subject.en} should be {_num(expected)} ({terms.en}), but is {cell.raw}",
+            f"{subject.zh}应为 {names.number(expected)}（{terms.zh}），实际为 {cell.raw}{suffix.zh}",
+            f"{subject.en} should be {names.number(expected)} ({terms.en}), but is {cell.raw}{suffix.en}",
         ),
         expected=expected,
         actual=cell.value,
         table=table,
         row=row,
         col=col,
+        related=related,
     )
+
+
+def _failures(grid: Grid, code: str) -> Iterator[tuple[_Constraint, Number]]:
+    """Each failing constraint of rule ``code`` with the value its total should have."""
+    for constraint in _CONSTRAINTS:
+        residual = _residual(constraint, grid) if constraint.rule == code else None
+        if residual:
+            key, col = constraint.at
+            yield constraint, grid[key][col] + residual
 
 
 @rule("A001", Severity.ERROR, "表三行合计不等于各申请人之和", "table 3 row: 总计 ≠ sum of the six applicant columns")
@@ -55,38 +225,36 @@ def t3_row_totals(report: Report) -> Iterator[Finding]:
     """
     表三每一行：总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他。
     错误示例：自然人 3、其他 0、总计 4。正确示例：总计 3。
+    若只有一个单元格能同时解释表三所有不成立的等式，消息会指出该单元格及使各等式成立的数值。
     ---
     Table 3, every row: 总计 = the sum of the six applicant columns.
     Failing: natural persons 3, others 0, total 4. Passing: total 3.
+    When a single cell explains every failing sum of table 3, the message names it and the value that balances them.
     """
     table = report.tables.get("t3")
     if table is None:
         return
+    culprit = _analyse(table).culprit
     for row in table.rows:
         values = _values(row, _T3_WIDTH)
         if values is None:
             continue
-        expected = sum(values[:-1])
-        if values[-1] != expected:
+        # Each row is read on its own, so a repeated row is checked too.
+        residual = _residual(_ROW_SUMS[row.key], {row.key: values})
+        if residual:
             pairs = [(c.label, v) for c, v in zip(nf.T3_COLUMNS[:-1], values[:-1], strict=True)]
             label = names.row("t3", row.key).zh
             yield _mismatch(
                 "A001",
                 row.cells[-1],
                 Message(f"表三「{label}」行的总计", f'Table 3 row "{label}": 总计'),
-                expected,
+                values[-1] + residual,
                 _terms(pairs),
                 "t3",
                 row.key,
                 nf.T3_TOTAL_COLUMN,
+                culprit,
             )
-
-
-def _columns(table: Table, keys: Sequence[str]) -> list[list[int | float]] | None:
-    rows = [_values(table.row(key), _T3_WIDTH) for key in keys]
-    if any(r is None for r in rows):
-        return None
-    return [r for r in rows if r is not None]
 
 
 @rule(
@@ -97,32 +265,34 @@ def t3_column_totals(report: Report) -> Iterator[Finding]:
     表三每一列：（七）总计 = （一）予以公开 + （二）部分公开 + （三）1–8 + （四）1–3 + （五）1–5 + （六）1–3。
     （三）至（六）没有小计行，直接把各子项相加。
     错误示例：予以公开 2、本机关不掌握相关政府信息 1，（七）总计 4。正确示例：（七）总计 3。
+    若只有一个单元格能同时解释表三所有不成立的等式，消息会指出该单元格及使各等式成立的数值。
     ---
     Table 3, every column: （七）总计 = the sum of the 21 outcome rows （一）…（六）3 (groups have no subtotal).
     Failing: 2 disclosed, 1 not held, total 4. Passing: total 3.
+    When a single cell explains every failing sum of table 3, the message names it and the value that balances them.
     """
     table = report.tables.get("t3")
     if table is None:
         return
-    outcomes = _columns(table, nf.T3_OUTCOME_ROWS)
     total_row = table.row(nf.T3_RESULTS_TOTAL)
-    totals = _values(total_row, _T3_WIDTH)
-    if outcomes is None or totals is None or total_row is None:
-        return
-    for index, column in enumerate(nf.T3_COLUMNS):
-        pairs = [(names.row("t3", key).zh, row[index]) for key, row in zip(nf.T3_OUTCOME_ROWS, outcomes, strict=True)]
-        expected = sum(v for _, v in pairs)
-        if totals[index] != expected:
-            yield _mismatch(
-                "A002",
-                total_row.cells[index],
-                Message(f"表三「{column.label}」列的（七）总计", f'Table 3 column "{column.label}": （七）总计'),
-                expected,
-                _terms(pairs),
-                "t3",
-                nf.T3_RESULTS_TOTAL,
-                column.key,
-            )
+    analysis = _analyse(table)
+    grid, culprit = analysis.grid, analysis.culprit
+    for constraint, expected in _failures(grid, "A002"):
+        assert total_row is not None  # a failing sum was read from it
+        index = constraint.at[1]
+        column = nf.T3_COLUMNS[index]
+        pairs = [(names.row("t3", key).zh, grid[key][index]) for key in nf.T3_OUTCOME_ROWS]
+        yield _mismatch(
+            "A002",
+            total_row.cells[index],
+            Message(f"表三「{column.label}」列的（七）总计", f'Table 3 column "{column.label}": （七）总计'),
+            expected,
+            _terms(pairs),
+            "t3",
+            nf.T3_RESULTS_TOTAL,
+            column.key,
+            culprit,
+        )
 
 
 @rule("A003", Severity.ERROR, "表三勾稽关系不成立", "table 3 column: 一 + 二 ≠ （七）总计 + 四")
@@ -130,37 +300,40 @@ def t3_balance(report: Report) -> Iterator[Finding]:
     """
     表三每一列须满足表中说明的勾稽关系：一、本年新收 + 二、上年结转 = （七）总计 + 四、结转下年度继续办理。
     错误示例：新收 5、结转 1、总计 4、结转下年度 1。正确示例：结转下年度 2。
+    若只有一个单元格能同时解释表三所有不成立的等式，消息会指出该单元格及使各等式成立的数值。
     ---
     Table 3, every column, as its own note says: new + carried over = （七）总计 + carried forward.
     Failing: 5 new, 1 carried over, 4 handled, 1 carried forward. Passing: 2 carried forward.
+    When a single cell explains every failing sum of table 3, the message names it and the value that balances them.
     """
     table = report.tables.get("t3")
     if table is None:
         return
     (a, b), (c, d) = nf.T3_BALANCE
-    values = _columns(table, (a, b, c, d))
     carried = table.row(d)
-    if values is None or carried is None:
-        return
-    new, old, handled, forward = values
-    for index, column in enumerate(nf.T3_COLUMNS):
-        expected = new[index] + old[index] - handled[index]
-        if forward[index] != expected:
-            terms_zh = f"{_num(new[index])} + {_num(old[index])} − {_num(handled[index])}（一 + 二 − （七）总计）"
-            terms_en = f"{_num(new[index])} + {_num(old[index])} − {_num(handled[index])} (I + II − （七）总计)"
-            yield _mismatch(
-                "A003",
-                carried.cells[index],
-                Message(
-                    f"表三「{column.label}」列勾稽关系不成立：四、结转下年度继续办理",
-                    f'Table 3 column "{column.label}" does not balance: carried forward',
-                ),
-                expected,
-                Message(terms_zh, terms_en),
-                "t3",
-                d,
-                column.key,
-            )
+    analysis = _analyse(table)
+    grid, culprit = analysis.grid, analysis.culprit
+    for constraint, expected in _failures(grid, "A003"):
+        assert carried is not None  # a failing sum was read from it
+        index = constraint.at[1]
+        column = nf.T3_COLUMNS[index]
+        new, old, handled = (names.number(grid[key][index]) for key in (a, b, c))
+        yield _mismatch(
+            "A003",
+            carried.cells[index],
+            Message(
+                f"表三「{column.label}」列勾稽关系不成立：四、结转下年度继续办理",
+                f'Table 3 column "{column.label}" does not balance: carried forward',
+            ),
+            expected,
+            Message(
+                f"{new} + {old} − {handled}（一 + 二 − （七）总计）", f"{new} + {old} − {handled} (I + II − （七）总计)"
+            ),
+            "t3",
+            d,
+            column.key,
+            culprit,
+        )
 
 
 @rule("A004", Severity.ERROR, "表四总计不等于各结果之和", "table 4 group: 总计 ≠ 维持 + 纠正 + 其他 + 尚未审结")

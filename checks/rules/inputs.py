@@ -39,8 +39,10 @@ declare(
     "resource limit exceeded",
     """
 文件过大、嵌套过深或别名展开过多，为保护提交流程不被卡住而不予检查。一份真实报告通常只有几十 KB。
+错误示例：误把 50 MB 的扫描件导出文本提交为报告。正确示例：只提交报告本身的文字（几十 KB）。
 ---
 The file is too large, too deeply nested or expands too many aliases; it is not checked so that a commit is
 never stalled. A real report is a few tens of KB.
+Failing: a 50 MB text export of a scanned file. Passing: the report's own text (tens of KB).
 """,
 )

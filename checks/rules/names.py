@@ -20,3 +20,8 @@ def row(table_key: str, row_key: str) -> Message:
 
 def spec(table_key: str, row_key: str) -> nf.RowSpec:
     return _SPECS[table_key][row_key]
+
+
+def number(value: float) -> str:
+    """A value as a message shows it: 3, not 3.0; a fee keeps its decimals."""
+    return str(int(value)) if float(value).is_integer() else str(value)

@@ -6,13 +6,14 @@ Headings are lines; tables come in three shapes: tab-separated rows (Word, merge
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from functools import cache
 
 from checks import national_format as nf
 from checks.model import Position, Report, Section, Table, Text
 from checks.normalize import norm
-from checks.sources.headings import find_heading, parse_title
+from checks.sources.headings import find_heading, find_period, parse_title
 from checks.sources.tables import RawCell, build_table
 
 _PROSE_END = "。"
@@ -119,8 +120,14 @@ def parse(path: str, lines: tuple[str, ...]) -> Report:
         sections.append(Section(part, heading, paragraphs, end))
 
     first_heading = headings[0][0] if headings else len(lines)
-    title, agency, year = parse_title(lines[:first_heading], cells_of)
-    return Report(path, "txt", title, agency, year, tuple(sections), tables, lines)
+    title, agency, year, after_title = parse_title(lines[:first_heading], cells_of)
+    preamble = tuple(
+        Text(lines[i].strip(), cells_of[i][0].pos)
+        for i in range(after_title, first_heading)
+        if lines[i].strip() and i not in region_lines
+    )
+    report = Report(path, "txt", title, agency, year, tuple(sections), tables, lines, preamble)
+    return dataclasses.replace(report, period=find_period(report.prose()))
 
 
 @cache

@@ -1,0 +1,326 @@
+"""Family R (content): what the text must say — the title and its year, the 总体情况 topics, problems and
+improvements, the 信息处理费, no superseded 2019 format, no template text left in. Reference §2, §2.6, §3, §4."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import PurePath
+
+from checks import national_format as nf
+from checks.findings import Finding, Message, Severity
+from checks.model import Position, Report, Section, Table, Text
+from checks.normalize import norm
+from checks.rules import rule
+
+_PARTS = {part.number: part for part in nf.PARTS}
+_YEAR_IN_NAME = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_NOTICE = re.compile(nf.SUPERSEDED_NOTICE)
+_LEFTOVERS = tuple((re.compile(pattern), zh, en) for pattern, zh, en in nf.TEMPLATE_LEFTOVERS)
+
+
+def _body(section: Section) -> str:
+    return "".join(p.text for p in section.paragraphs)
+
+
+def _heading(part: int) -> str:
+    return _PARTS[part].heading
+
+
+@rule("R005", Severity.ERROR, "报告标题缺失或不规范", 'title missing or not "{机关}{年度}年政府信息公开工作年度报告"')
+def title_form(report: Report) -> Iterator[Finding]:
+    """
+    报告标题应为“{机关名称}{年度}年政府信息公开工作年度报告”，写明机关和年度，读者才能知道这是谁、哪一年的报告。
+    “{年度}年度政府信息公开工作年度报告”为常见写法，只给出警告。
+    错误示例：“2023年政府信息公开工作报告”（缺机关名称、缺“年度”）；“七家子镇2023年政府信息公开 工作告年度报”。
+    正确示例：“昌图县七家子镇2023年政府信息公开工作年度报告”。
+    ---
+    The title must read "{agency}{year}年政府信息公开工作年度报告", naming the agency and the year.
+    "…年度政府信息公开工作年度报告" is common and only a warning.
+    Failing: "2023年政府信息公开工作报告" (no agency), a garbled title.
+    Passing: "昌图县七家子镇2023年政府信息公开工作年度报告".
+    """
+    form = nf.TITLE_FORM.format(agency="{机关名称}", year="{年度}")
+    if report.title is None:
+        yield Finding(
+            "R005",
+            Position(1, 1),
+            Message(f"缺少报告标题，应为「{form}」", f'the report has no title; it should read "{form}"'),
+            expected=form,
+        )
+        return
+    title = report.title
+    if report.agency is None or report.year is None:
+        yield Finding(
+            "R005",
+            title.pos,
+            Message(
+                f"标题「{title.text}」须写明机关名称和年度：「{form}」",
+                f'the title "{title.text}" must name the agency and the year: "{form}"',
+            ),
+            expected=form,
+            actual=title.text,
+        )
+        return
+    expected = nf.TITLE_FORM.format(agency=report.agency, year=report.year)
+    written = norm(title.text)
+    if written == norm(expected):
+        return
+    variant = written in {norm(v.format(agency=report.agency, year=report.year)) for v in nf.TITLE_VARIANTS}
+    yield Finding(
+        "R005",
+        title.pos,
+        Message(
+            f"标题「{title.text}」应为「{expected}」" + ("（常见写法）" if variant else ""),
+            f'the title "{title.text}" should read "{expected}"' + (" (a common variant)" if variant else ""),
+        ),
+        severity=Severity.WARNING if variant else None,
+        expected=expected,
+        actual=title.text,
+    )
+
+
+@rule("R006", Severity.ERROR, "年度前后不一致", "years disagree: title, 统计期限, file name")
+def years_agree(report: Report) -> Iterator[Finding]:
+    """
+    标题中的年度、统计期限和文件名中的年份须一致。沿用上一年报告时忘记改年份是常见错误，
+    例如某市2021年度报告写着“统计期限自2020年1月1日起至2020年12月31日止”。
+    错误示例：标题“……2021年政府信息公开工作年度报告”，统计期限“2020年1月1日至2020年12月31日”。
+    正确示例：统计期限“自2021年1月1日起至2021年12月31日止”。
+    ---
+    The year in the title, the 统计期限 (reporting period) and the file name must agree. A report copied from
+    last year's often keeps last year's period. Failing: a 2021 report whose period says 2020. Passing: 2021.
+    """
+    year = report.year
+    period = report.period
+    if period is not None:
+        if year is None:
+            year = period.start_year
+        elif (period.start_year, period.end_year) != (year, year):
+            yield Finding(
+                "R006",
+                period.text.pos,
+                Message(
+                    f"统计期限「{period.text.text}」与标题中的{year}年度不一致",
+                    f'the reporting period "{period.text.text}" does not match the year {year} in the title',
+                ),
+                expected=year,
+                actual=period.start_year if period.start_year != year else period.end_year,
+            )
+    name = PurePath(report.path).name
+    named = sorted({int(y) for y in _YEAR_IN_NAME.findall(name)})
+    # A name may hold other years too ("…2022-cites-2019-notice"): only a name without the report's year is wrong.
+    if year is not None and named and year not in named:
+        yield Finding(
+            "R006",
+            report.title.pos if report.title else Position(1, 1),
+            Message(
+                f"文件名「{name}」中的年份 {'、'.join(map(str, named))} 与报告年度 {year} 不一致",
+                f'the file name "{name}" says {", ".join(map(str, named))}, but the report is for {year}',
+            ),
+            expected=year,
+            actual=named[0],
+        )
+
+
+@rule("R007", Severity.WARNING, "总体情况缺少规定内容", "总体情况 lacks one of its five topics")
+def overview_topics(report: Report) -> Iterator[Finding]:
+    """
+    国家格式要求“总体情况”主要包括主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障五方面，
+    通常写成（一）至（五）五个小标题，也可在正文中分别说明。
+    错误示例：总体情况只写了“（一）主动公开情况（二）信息管理情况”。
+    正确示例：（一）主动公开（二）依申请公开（三）政府信息管理（四）政府信息公开平台建设（五）监督保障。
+    ---
+    Part 一 (overview) must cover proactive disclosure, disclosure on request, information management,
+    platforms, and oversight — usually as five sub-items （一）…（五）, or in the prose.
+    Failing: an overview with only proactive disclosure and information management. Passing: all five.
+    """
+    section = report.section(1)
+    if section is None or not section.paragraphs:
+        return  # R001 / R012
+    body = _body(section)
+    for topic in nf.OVERVIEW_TOPICS:
+        if not any(word in body for word in topic.keywords):
+            yield Finding(
+                "R007",
+                section.heading.pos,
+                Message(
+                    f"「{_heading(1)}」未写到「{topic.name}」（国家格式规定的五方面内容之一）",
+                    f'"{_heading(1)}" (overview) does not cover "{topic.name}" ({topic.en}), one of its five topics',
+                ),
+                expected=topic.name,
+            )
+
+
+@rule("R008", Severity.WARNING, "未写明存在的问题及改进情况", "问题及改进 empty, 无, or lacks problems or improvements")
+def problems_and_improvements(report: Report) -> Iterator[Finding]:
+    """
+    第五部分须既写存在的主要问题，也写改进情况。只写“无”，或只写问题、只写措施，属于国家格式所说的“敷衍塞责”。
+    错误示例：“五、存在的主要问题及改进情况 无。”；只列了三条问题，没有改进措施。
+    正确示例：“（一）存在的主要问题 一是……（二）改进措施 一是……”。
+    ---
+    Part 五 must state both the main problems and the improvements. "无" alone, or problems without measures
+    (or the reverse), is what the format calls perfunctory.
+    Failing: "无。"; three problems and no measures. Passing: problems, then measures.
+    """
+    section = report.section(5)
+    if section is None or not section.paragraphs:
+        return  # R001 / R012
+    body = _body(section)
+    heading = _heading(5)
+    if norm(body).rstrip("。.") in nf.NOTHING_TO_REPORT:
+        message = Message(
+            f"「{heading}」只写了「{body}」：应说明存在的主要问题和改进情况",
+            f'"{heading}" only says "{body}": state the main problems and the improvements',
+        )
+    elif not any(word in body for word in nf.PROBLEM_WORDS):
+        message = Message(
+            f"「{heading}」没有写存在的主要问题", f'"{heading}" does not state the main problems (only improvements)'
+        )
+    elif not any(word in body for word in nf.IMPROVEMENT_WORDS):
+        message = Message(
+            f"「{heading}」没有写改进情况或改进措施", f'"{heading}" states problems but no improvements or measures'
+        )
+    else:
+        return
+    yield Finding("R008", section.heading.pos, message)
+
+
+@rule("R009", Severity.WARNING, "未说明信息处理费收取情况", "其他需要报告的事项 does not state the 信息处理费")
+def information_fee(report: Report) -> Iterator[Finding]:
+    """
+    第六部分应说明本年度信息处理费的收取情况（《政府信息公开信息处理费管理办法》，国办函〔2020〕109号），
+    例如“本年度未收取信息处理费”，或写明收取的金额（元）。注意：表二的“行政事业性收费”是另一回事，不能代替。
+    该要求的具体文件依据尚待核实，因此本规则为警告。
+    错误示例：“六、其他需要报告的事项 无。”。正确示例：“本年度未收取信息处理费。”
+    ---
+    Part 六 should state whether the information processing fee (信息处理费) was charged, e.g.
+    "本年度未收取信息处理费", or the amount in yuan. Table 2's 行政事业性收费 is a different fee. The exact
+    requirement is unverified, so this is a warning. Failing: "无。". Passing: "本年度未收取信息处理费。".
+    """
+    section = report.section(6)
+    if section is None or not section.paragraphs:
+        return  # R001 / R012
+    if any(word in _body(section) for word in nf.INFO_FEE_WORDS):
+        return
+    elsewhere = next((p for p in report.prose() if nf.INFO_FEE in p.text), None)
+    where_zh = f"（第 {elsewhere.pos.line} 行提到了{nf.INFO_FEE}，应在本部分说明）" if elsewhere else ""
+    where_en = f" (line {elsewhere.pos.line} mentions it; state it in this part)" if elsewhere else ""
+    yield Finding(
+        "R009",
+        section.heading.pos,
+        Message(
+            f"「{_heading(6)}」未说明{nf.INFO_FEE}收取情况，如「{nf.INFO_FEE_EXAMPLE}」{where_zh}",
+            f'"{_heading(6)}" does not say whether the information processing fee (信息处理费) was charged, '
+            f'e.g. "{nf.INFO_FEE_EXAMPLE}"{where_en}',
+        ),
+        expected=nf.INFO_FEE_EXAMPLE,
+    )
+
+
+@rule(
+    "R010",
+    Severity.ERROR,
+    "使用了已废止的2019年格式",
+    "superseded 2019 format (tables, or cites 国办公开办函〔2019〕60号)",
+)
+def superseded_format(report: Report) -> Iterator[Finding]:
+    """
+    2021年度及以后的报告须使用国办公开办函〔2021〕30号的新格式。2019年格式（国办公开办函〔2019〕60号，“格式（试行）”）
+    的表二有“本年新制作数量”“对外公开总数量”“其他对外管理服务事项”“第二十条第（九）项 政府集中采购”等，
+    表三的“（六）其他处理”只有一行；新格式已全部改变。引用2019年通知作为编制依据也说明沿用了旧格式。
+    错误示例：依据“国办公开办函〔2019〕60号”编制；表二列“本年新制作数量”。
+    正确示例：依据“国办公开办函〔2021〕30号”编制；表二列“本年制发件数、本年废止件数、现行有效件数”。
+    ---
+    Reports for 2021 and later must use the 2021 format (国办公开办函〔2021〕30号). The 2019 trial format had other
+    table 2 columns and rows (本年新制作数量, 其他对外管理服务事项, 第二十条第（九）项 政府集中采购…) and a single
+    （六）其他处理 row in table 3; citing the 2019 notice as the basis also reveals the old format.
+    Failing: "依据国办公开办函〔2019〕60号"; a 本年新制作数量 column. Passing: the 2021 notice and columns.
+    """
+    year = report.year or (report.period.start_year if report.period else None)
+    if year is not None and year < nf.SUPERSEDED_SINCE:
+        return
+    for text in report.prose():
+        for match in _NOTICE.finditer(text.text):
+            yield Finding(
+                "R010",
+                Position(text.pos.line, text.pos.column + match.start()),
+                Message(
+                    f"引用了已废止的2019年格式「{match.group()}」，应依据{nf.NAME}编制",
+                    f'cites the superseded 2019 format "{match.group()}"; the basis is {nf.NAME}',
+                ),
+                expected=nf.NAME,
+                actual=match.group(),
+            )
+    if "t2" in report.tables:
+        yield from _old_t2(report.tables["t2"])
+    if "t3" in report.tables:
+        yield from _old_t3(report.tables["t3"])
+
+
+def _old_t2(table: Table) -> Iterator[Finding]:
+    written: list[Text] = [*table.labels, *(row.label for row in table.unplaced if row.label is not None)]
+    found = []
+    for label in written:
+        for old, new in nf.SUPERSEDED_T2_LABELS.items():
+            if norm(label.text).startswith(norm(old)):
+                found.append((label, old, new))
+                break
+    if not found:
+        return
+    # One finding for the table: the old layout is one mistake, to be fixed by replacing the whole table.
+    olds = "、".join(dict.fromkeys(old for _, old, _ in found))
+    fixes_zh = "；".join(dict.fromkeys(f"「{old}」改为「{new}」" if new else f"删除「{old}」" for _, old, new in found))
+    fixes_en = "; ".join(
+        dict.fromkeys(f'"{old}" becomes "{new}"' if new else f'"{old}" is removed' for _, old, new in found)
+    )
+    yield Finding(
+        "R010",
+        found[0][0].pos,
+        Message(
+            f"表二使用了已废止的2019年格式（{olds}），应换用{nf.NAME}的表二：{fixes_zh}",
+            f"table 2 is in the superseded 2019 format ({olds}); use the table 2 of {nf.NAME}: {fixes_en}",
+        ),
+        table="t2",
+        actual=olds,
+    )
+
+
+def _old_t3(table: Table) -> Iterator[Finding]:
+    group = next((label for label in table.labels if norm(label.text) == norm(nf.T3_OTHER_GROUP)), None)
+    sub_rows = [spec for spec in nf.T3_ROWS if spec.group == nf.T3_OTHER_GROUP]
+    if group is None or any(table.row(spec.key) for spec in sub_rows):
+        return
+    names = "、".join(spec.label for spec in sub_rows)
+    yield Finding(
+        "R010",
+        group.pos,
+        Message(
+            f"表三「{nf.T3_OTHER_GROUP}」只有一行，是已废止的2019年格式；{nf.NAME}将其分为三行：{names}",
+            f'table 3 "{nf.T3_OTHER_GROUP}" is a single row, as in the superseded 2019 format; {nf.NAME} splits it '
+            f"into three rows: {names}",
+        ),
+        table="t3",
+    )
+
+
+@rule("R011", Severity.WARNING, "残留模板说明或占位符", "template guidance or placeholder text left in")
+def template_leftovers(report: Report) -> Iterator[Finding]:
+    """
+    发布前须删除模板中的编写说明、提示语和占位符，否则读者看到的是未完成的报告。
+    错误示例：“该部分以表格形式报告。表格如下：”“【此处填写本机关名称】”“XX局2025年……”“编写说明：……”。
+    正确示例：删去提示语，直接给出表格；用实际名称替换占位符。
+    ---
+    Template instructions, prompts and placeholders must be removed before publication.
+    Failing: "该部分以表格形式报告。表格如下：", "【此处填写本机关名称】", "XX局", "编写说明". Passing: the real text.
+    """
+    for text in report.prose():
+        for pattern, zh, en in _LEFTOVERS:
+            match = pattern.search(text.text)
+            if match is not None:
+                yield Finding(
+                    "R011",
+                    Position(text.pos.line, text.pos.column + match.start()),
+                    Message(f"残留{zh}「{match.group()}」，发布前应删除或替换", f'{en} left in: "{match.group()}"'),
+                    actual=match.group(),
+                )
