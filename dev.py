@@ -12,8 +12,10 @@ goes into ``.venv/`` beside this file; delete that folder to start over.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
+import tomllib
 import venv
 from collections.abc import Sequence
 from pathlib import Path
@@ -63,15 +65,22 @@ def pip_install(python: Path, target: str) -> None:
     must([python, "-m", "pip", "install", "-q", "-e", target])
 
 
+def _wheel_name(name: str) -> str:
+    return re.sub(r"[-_.]+", "_", name).lower()
+
+
 def wheelhouse_ready() -> bool:
-    # Only the dependencies matter: the tests build zfxxgk-lint's own wheel from the checkout every time.
-    names = [p.name.lower() for p in WHEELHOUSE.glob("*.whl")] if WHEELHOUSE.is_dir() else []
-    return any(n.startswith("hatchling-") for n in names) and any(n.startswith("jsonschema-") for n in names)
+    # Only the dependencies matter: the tests build zfxxgk-lint's own wheel from the checkout every time. A
+    # dependency added to pyproject.toml since the wheelhouse was filled makes it stale.
+    have = {_wheel_name(p.name.split("-")[0]) for p in WHEELHOUSE.glob("*.whl")} if WHEELHOUSE.is_dir() else set()
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    wanted = {"hatchling", *(re.split(r"[<>=!~ \[;]", d, maxsplit=1)[0] for d in project["dependencies"])}
+    return {_wheel_name(n) for n in wanted} <= have
 
 
 def fill_wheelhouse(python: Path) -> None:
     if wheelhouse_ready():
-        step(f"wheelhouse {WHEELHOUSE} already holds hatchling and jsonschema; not downloading again")
+        step(f"wheelhouse {WHEELHOUSE} already holds the build backend and every dependency; not downloading again")
         return
     WHEELHOUSE.mkdir(parents=True, exist_ok=True)
     step(f"downloading the build backend (hatchling) into {WHEELHOUSE}")

@@ -1,4 +1,6 @@
-"""Command line: ``zfxxgk-lint [check] PATH…``, ``zfxxgk-lint rule CODE``. ``main`` returns the exit status.
+"""Command line: ``zfxxgk-lint [check] PATH…``, ``rule CODE``, ``convert SRC --to FORMAT``, ``init --agency …``.
+
+``main`` returns the exit status.
 
 0: no error-level finding; 1: error-level findings (warnings too with ``--strict``); 2: usage error or an
 internal failure (which is a bug, and says so).
@@ -14,7 +16,8 @@ from pathlib import Path
 
 from checks import __version__
 
-COMMANDS = ("check", "rule")
+COMMANDS = ("check", "rule", "convert", "init")
+WRITE_FORMATS = ("txt", "md", "yaml")  # checks.writers.FORMATS, without importing the writers to parse options
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
@@ -47,6 +50,24 @@ def _parser() -> argparse.ArgumentParser:
     rule = commands.add_parser("rule", help="显示规则说明 / show a rule's documentation")
     rule.add_argument("code", type=str.upper)
     rule.add_argument("--lang", choices=("zh", "en"), default="zh")
+
+    convert = commands.add_parser(
+        "convert", help="在 txt、md、yaml 格式之间转换报告 / convert a report between formats"
+    )
+    convert.add_argument("source", type=Path, metavar="SRC", help="要转换的报告 / the report to convert")
+    convert.add_argument("--to", required=True, choices=WRITE_FORMATS, help="目标格式 / target format")
+    convert.add_argument("-o", "--output", type=Path, metavar="OUT", help="输出文件（默认标准输出）/ output file")
+    convert.add_argument("--lang", choices=("zh", "en"), default="zh", help="消息语言 / message language")
+
+    init = commands.add_parser("init", help="生成新报告的框架 / write a new report skeleton")
+    init.add_argument("--agency", required=True, help="机关名称 / the agency's name")
+    init.add_argument("--year", required=True, type=int, help="报告年度 / the year reported on")
+    init.add_argument(
+        "--previous", type=Path, metavar="FILE", help="上一年度的报告，用于沿用结转数 / last year's report"
+    )
+    init.add_argument("--format", choices=WRITE_FORMATS, help="格式（默认按 OUT 的后缀，否则 txt）/ format")
+    init.add_argument("-o", "--output", type=Path, metavar="OUT", help="输出文件（默认标准输出）/ output file")
+    init.add_argument("--lang", choices=("zh", "en"), default="zh", help="消息语言 / message language")
     return parser
 
 
@@ -60,6 +81,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exit_.code or 0)
     if args.command == "rule":
         return _rule(args.code, args.lang)
+    if args.command in ("convert", "init"):
+        from checks.writers import commands
+
+        return commands.convert(args) if args.command == "convert" else commands.init(args)
     return _check(args)
 
 

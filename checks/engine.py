@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import traceback
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -44,6 +45,9 @@ def _lint(path: Path, name: str, rules: list[Rule], max_bytes: int, previous: Pa
     if decoded.lines is None:
         return FileResult(name, _stamp(findings), ())
     report = parser(name, decoded.lines)
+    findings.extend(f for f in report.parse_findings if f.rule in codes)
+    if report.unreadable:
+        return FileResult(name, _stamp(findings), decoded.lines)
     for r in rules:
         if r.check is not None:
             findings.extend(r.check(report))
@@ -64,8 +68,15 @@ def _stamp(findings: list[Finding]) -> tuple[Finding, ...]:
     return tuple(sorted(stamped, key=Finding.sort_key))
 
 
+# Files a folder holds beside its reports, in the formats reports use (.md, .yaml): never reports themselves.
+# The pre-commit hooks exclude the same names (.pre-commit-hooks.yaml).
+_NOT_REPORTS = re.compile(
+    r"^(?:README|CHANGELOG|CONTRIBUTING|LICENSE|mkdocs|docker-compose|requirements|pyproject)\b", re.IGNORECASE
+)
+
+
 def expand(paths: Iterable[Path]) -> Iterator[Path]:
-    """Files as given, and report files inside folders (recursively, hidden folders skipped), in a stable order."""
+    """Files as given, and report files inside folders (recursively, hidden and non-report files skipped), sorted."""
     for path in paths:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
@@ -74,6 +85,7 @@ def expand(paths: Iterable[Path]) -> Iterator[Path]:
                     child.is_file()
                     and child.suffix.lower() in SUFFIXES
                     and not any(p.startswith(".") for p in relative)
+                    and not _NOT_REPORTS.match(child.name)
                 ):
                     yield child
         else:

@@ -6,9 +6,14 @@ value), so that rules can tell "/" from "" from "12件". Every heading, label an
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from checks import national_format as nf
+
+if TYPE_CHECKING:
+    from checks.findings import Finding
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +104,29 @@ class Period:
 
 
 @dataclass(frozen=True, slots=True)
+class Metadata:
+    """What a source states about the report besides its text (YAML keys, Markdown front matter), as written."""
+
+    agency: Text | None = None
+    year: Text | None = None
+    level: Text | None = None  # 省级, 市级, 县级, 乡镇
+    published: Text | None = None  # YYYY-MM-DD
+
+
+@dataclass(frozen=True, slots=True)
+class SourceData:
+    """Data a source states directly (a YAML report, Markdown front matter), for the schema check (S001).
+
+    ``schema`` names what it must satisfy (``report``, or ``metadata`` for front matter); ``positions`` maps the
+    path of each node (keys and list indexes) to where it is written.
+    """
+
+    schema: str
+    document: Any
+    positions: Mapping[tuple[str | int, ...], Position]
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     path: str
     format: str
@@ -110,6 +138,12 @@ class Report:
     lines: tuple[str, ...] = field(repr=False, default=())
     preamble: tuple[Text, ...] = ()  # paragraphs between the title and the first part heading
     period: Period | None = None
+    metadata: Metadata | None = None
+    data: SourceData | None = None
+    # What the parser could not read (I003 syntax, I004 limits), as findings; ``unreadable``: nothing else could
+    # be read, so no rule has a report to check.
+    parse_findings: tuple[Finding, ...] = ()
+    unreadable: bool = False
 
     def prose(self) -> Iterator[Text]:
         """Every piece of running text, in order: title, preamble, and each part's heading and paragraphs."""
@@ -125,59 +159,50 @@ class Report:
         return next((s for s in self.sections if s.part == part), None)
 
     def to_data(self) -> dict[str, Any]:
-        """The JSON form of the model, validated by ``schemas/report.schema.json``."""
-        return {
-            "path": self.path,
-            "format": self.format,
-            "title": _text(self.title),
-            "agency": self.agency,
-            "year": self.year,
-            "period": _period(self.period),
-            "preamble": [_text(p) for p in self.preamble],
-            "sections": [
-                {
-                    "part": s.part,
-                    "heading": _text(s.heading),
-                    "paragraphs": [_text(p) for p in s.paragraphs],
-                }
-                for s in self.sections
-            ],
-            "tables": {key: _table(t) for key, t in self.tables.items()},
-        }
+        """The JSON form of the model: what ``schemas/report.schema.json`` validates and a ``.yaml`` source holds.
+
+        Keys are Chinese and rows are keyed by their labels as written (docs/formats.md), so that a staffer can
+        read and edit it; positions are not data. A cell is its number, or its text when it holds none.
+        """
+        data: dict[str, Any] = {KEYS.title: None if self.title is None else self.title.text}
+        if self.metadata is not None:
+            for name, key in METADATA_KEYS.items():
+                value: Text | None = getattr(self.metadata, name)
+                if value is not None:
+                    data[key] = int(value.text) if name == "year" and value.text.isdigit() else value.text
+        if self.preamble:
+            data[KEYS.preamble] = [p.text for p in self.preamble]
+        data[KEYS.sections] = [
+            {KEYS.heading: s.heading.text, KEYS.paragraphs: [p.text for p in s.paragraphs]} for s in self.sections
+        ]
+        for key, table in self.tables.items():
+            rows = sorted((*table.rows, *table.unplaced), key=lambda r: (r.pos.line, r.pos.column))
+            data[TABLE_KEYS[key]] = {
+                KEYS.header: [label.text for label in table.labels],
+                KEYS.rows: [
+                    {KEYS.unlabelled_row if r.label is None else r.label.text: [_cell(c) for c in r.cells]}
+                    for r in rows
+                ],
+            }
+        return data
 
 
-def _pos(pos: Position) -> dict[str, int]:
-    return {"line": pos.line, "column": pos.column}
+@dataclass(frozen=True, slots=True)
+class _Keys:
+    title: str = "标题"
+    preamble: str = "前言"
+    sections: str = "正文"
+    heading: str = "标题"
+    paragraphs: str = "段落"
+    header: str = "表头"
+    rows: str = "行"
+    unlabelled_row: str = "数据"  # 表四's single data row has no label of its own
 
 
-def _text(text: Text | None) -> dict[str, Any] | None:
-    return None if text is None else {"text": text.text, **_pos(text.pos)}
+KEYS = _Keys()  # the keys of the data form (docs/formats.md)
+METADATA_KEYS = {"agency": "机关", "year": "年度", "level": "层级", "published": "发布日期"}
+TABLE_KEYS = {key: zh for key, (zh, _) in nf.TABLE_NAMES.items()}
 
 
-def _period(period: Period | None) -> dict[str, Any] | None:
-    if period is None:
-        return None
-    return {
-        "text": period.text.text,
-        **_pos(period.text.pos),
-        "start_year": period.start_year,
-        "end_year": period.end_year,
-    }
-
-
-def _row(row: Row) -> dict[str, Any]:
-    return {
-        "key": row.key,
-        "label": _text(row.label),
-        "cells": [{"raw": c.raw, "value": c.value, "problem": c.problem, **_pos(c.pos)} for c in row.cells],
-        **_pos(row.pos),
-    }
-
-
-def _table(table: Table) -> dict[str, Any]:
-    return {
-        **_pos(table.pos),
-        "labels": [_text(t) for t in table.labels],
-        "rows": [_row(r) for r in table.rows],
-        "unplaced": [_row(r) for r in table.unplaced],
-    }
+def _cell(cell: Cell) -> int | float | str:
+    return cell.raw if cell.value is None else cell.value

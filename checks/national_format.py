@@ -277,3 +277,4 @@ TEMPLATE_LEFTOVERS: tuple[tuple[str, str, str], ...] = (
 # Townships and streets have no rule-making power (《立法法》: 规章 come from provinces and 设区的市).
 TOWNSHIP = r"(?:乡|镇|街道|苏木)(?:人民政府|办事处|党委|政府)?$"
 TOWNSHIP_NONE_ROWS = ("rules",)  # 表二 rows a township must report as 0
+TOWNSHIP_LEVEL = "乡镇"  # the 层级 metadata value of a township or street office (docs/formats.md)

@@ -18,6 +18,10 @@ from pathlib import Path
 
 import pytest
 
+from checks.reading import read
+from checks.sources import parser_for
+from checks.writers import writer_for
+
 ROOT = Path(__file__).resolve().parent.parent
 PRE_COMMIT = Path(sys.executable).parent / ("pre-commit.exe" if os.name == "nt" else "pre-commit")
 # What the text reporter prints for each finding: "reports/faulty.txt:12:5: A003 …".
@@ -147,3 +151,22 @@ def test_arithmetic_hook_names_an_arithmetic_rule(hook_repo: HookRepo, tmp_path:
         ["run", "zfxxgk-arithmetic", "--files", "reports/faulty.txt"], tmp_path, hook_repo.env, expect=1
     )
     assert re.search(r"faulty\.txt:\d+:\d+: A00\d", output), output
+
+
+def test_hooks_check_markdown_and_yaml_reports_and_skip_a_readme(hook_repo: HookRepo, tmp_path: Path) -> None:
+    user_repo(tmp_path, hook_repo, "zfxxgk-lint", {})
+    source = ROOT / "examples" / "faulty.txt"
+    decoded = read(source)
+    parse = parser_for(".txt")
+    assert decoded.lines is not None and parse is not None
+    model = parse(str(source), decoded.lines)
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    for fmt in ("md", "yaml"):
+        (reports / f"faulty.{fmt}").write_text(writer_for(fmt)(model), encoding="utf-8")
+    (reports / "README.md").write_text("# 报告目录\n\n本目录存放各单位的年度报告。\n", encoding="utf-8")
+    git(["add", "-A"], tmp_path, hook_repo.env)
+    output = pre_commit(["run", "zfxxgk-lint", "--all-files"], tmp_path, hook_repo.env, expect=1)
+    for fmt in ("md", "yaml"):
+        assert re.search(rf"reports/faulty\.{fmt}:\d+:\d+: A001 ", output), output
+    assert "README" not in output, output

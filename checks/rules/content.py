@@ -80,15 +80,17 @@ def title_form(report: Report) -> Iterator[Finding]:
     )
 
 
-@rule("R006", Severity.ERROR, "年度前后不一致", "years disagree: title, 统计期限, file name")
+@rule("R006", Severity.ERROR, "年度前后不一致", "years disagree: title, metadata, 统计期限, file name")
 def years_agree(report: Report) -> Iterator[Finding]:
     """
-    标题中的年度、统计期限和文件名中的年份须一致。沿用上一年报告时忘记改年份是常见错误，
+    标题中的年度、元数据（YAML 的“年度”、Markdown 文件头（front matter）的“年度”）、统计期限和文件名中的年份须一致。
+    沿用上一年报告时忘记改年份是常见错误，
     例如某市2021年度报告写着“统计期限自2020年1月1日起至2020年12月31日止”。
     错误示例：标题“……2021年政府信息公开工作年度报告”，统计期限“2020年1月1日至2020年12月31日”。
     正确示例：统计期限“自2021年1月1日起至2021年12月31日止”。
     ---
-    The year in the title, the 统计期限 (reporting period) and the file name must agree. A report copied from
+    The year in the title, the metadata (年度 in YAML or Markdown front matter), the 统计期限 (reporting period)
+    and the file name must agree. A report copied from
     last year's often keeps last year's period. Failing: a 2021 report whose period says 2020. Passing: 2021.
     """
     year = report.year
@@ -107,6 +109,18 @@ def years_agree(report: Report) -> Iterator[Finding]:
                 expected=year,
                 actual=period.start_year if period.start_year != year else period.end_year,
             )
+    declared = report.metadata.year if report.metadata else None
+    if declared is not None and year is not None and declared.text != str(year):
+        yield Finding(
+            "R006",
+            declared.pos,
+            Message(
+                f"元数据中的年度「{declared.text}」与标题中的{year}年度不一致",
+                f'the metadata year "{declared.text}" does not match the year {year} in the title',
+            ),
+            expected=year,
+            actual=declared.text,
+        )
     name = PurePath(report.path).name
     named = sorted({int(y) for y in _YEAR_IN_NAME.findall(name)})
     # A name may hold other years too ("…2022-cites-2019-notice"): only a name without the report's year is wrong.

@@ -1,70 +1,307 @@
-"""Family S: the model's JSON form against ``schemas/report.schema.json``, each violation at its source position."""
+"""Family S: data a source states directly (a YAML report, Markdown front matter) against the report schema.
+
+Each violation is reported at the node it concerns, and named in the document's own words (its keys, row labels
+and part headings), not as a JSON path.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import json
+from collections import deque
+from collections.abc import Iterator, Mapping
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from checks.findings import Finding, Message, Severity
-from checks.model import Position, Report
-from checks.rules import rule
+from checks.model import KEYS, TABLE_KEYS, Position, Report
+from checks.normalize import best_match
+from checks.rules import names, rule
 
 if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
     from jsonschema.protocols import Validator
+
+NodePath = tuple[str | int, ...]
+SCHEMA_FILE = "report.schema.json"
 
 
 @cache
-def _validator() -> Validator:
-    # Imported here: jsonschema is the heaviest import of a run, and only this rule needs it.
+def _validators() -> dict[str, Validator]:
+    """``report``: the whole schema; ``metadata``: its ``$defs/metadata`` alone, with no other keys allowed."""
+    # Imported here: jsonschema is the heaviest import of a run, and only data a source states needs it.
     from jsonschema import Draft202012Validator
 
     from checks.resources import load_schema
 
-    schema = load_schema("report.schema.json")
-    return Draft202012Validator(schema)
+    schema = load_schema(SCHEMA_FILE)
+    metadata = {
+        "$schema": schema["$schema"],
+        "$defs": schema["$defs"],
+        "$ref": "#/$defs/metadata",
+        "unevaluatedProperties": False,
+    }
+    checker = Draft202012Validator.FORMAT_CHECKER
+    return {
+        "report": Draft202012Validator(schema, format_checker=checker),
+        "metadata": Draft202012Validator(metadata, format_checker=checker),
+    }
 
 
-def _position(instance: Any, path: Any) -> Position:
-    """The position of the innermost object on the path that records one."""
-    pos = Position(1, 1)
-    node = instance
-    for step in [*path, None]:
-        if isinstance(node, dict) and isinstance(node.get("line"), int) and isinstance(node.get("column"), int):
-            pos = Position(max(node["line"], 1), max(node["column"], 1))
-        try:
-            node = node[step]
-        except (KeyError, IndexError, TypeError):
-            break
-    return pos
-
-
-# Sources that state the model's data directly (YAML, written by hand) can break the schema. A model the text
-# parser builds from typed values satisfies it by construction — the tests prove it over the seed, the corpus and
-# the examples — so validating it again would only cost the import and ~15 ms a report.
-DATA_FORMATS = frozenset({"yaml"})
+def _schema(name: str) -> Mapping[str, Any]:
+    schema = _validators()[name].schema
+    assert isinstance(schema, Mapping)
+    return schema
 
 
 @rule("S001", Severity.ERROR, "报告数据不符合 JSON Schema", "report data violates the JSON Schema")
 def schema_violations(report: Report) -> Iterator[Finding]:
     """
-    报告数据（从 txt/md/yaml 读出的模型）须符合 schemas/report.schema.json：字段齐全、类型正确（件数是数字，
-    不是文字）。YAML 源文件最常触发本规则。
-    错误示例：YAML 中 `value: "12"`（字符串）。正确示例：`value: 12`。
+    YAML 报告的数据、Markdown 文件头（front matter）中的元数据须符合 schemas/report.schema.json：
+    键名是规定的中文键（标题、机关、年度、层级、发布日期、前言、正文、表二、表三、表四，部分中的“标题”“段落”，
+    表格中的“表头”“行”），不能有未知的键；类型正确：年度是整数，发布日期写作 YYYY-MM-DD，段落是文字，
+    每个单元格是数字。没有数字的单元格（“/”、空白、“12件”，或加了引号的 "12"）不符合 schema，表格规则（T004）
+    再说明应填什么。问题报告在 YAML 中对应的行和列。纯文本（.txt）报告没有这样的数据，不适用本规则。
+    错误示例：`规章: [0, 0, "/"]`；`年度: 2025年`；把“标题”写成“标提”；`正文:` 下写成键值映射而不是列表。
+    正确示例：`规章: [0, 0, 0]`；`年度: 2025`；`标题: 示例县自然资源局2025年政府信息公开工作年度报告`；
+    `正文:` 下每个部分写作 `- 标题: 一、总体情况` 和 `段落: […]`。
     ---
-    The report's data must satisfy schemas/report.schema.json: required fields present, types right (a count is
-    a number, not a string). YAML sources trigger it most. Failing: `value: "12"`. Passing: `value: 12`.
+    The data a YAML report states, and the metadata of a Markdown report's front matter, must satisfy
+    schemas/report.schema.json: only the Chinese keys it defines (no unknown key), the right types (年度 an
+    integer, 发布日期 YYYY-MM-DD, paragraphs text, every cell a number). A cell without a number ("/", blank,
+    "12件", or a quoted "12") breaks the schema; the table rules (T004) say what it should hold. Each problem is
+    reported at its line and column in the YAML. Plain-text (.txt) reports state no such data.
+    Failing: `规章: [0, 0, "/"]`; `年度: 2025年`; a key `标提` for `标题`; a mapping under `正文:`.
+    Passing: `规章: [0, 0, 0]`; `年度: 2025`; `标题: …`; `正文:` as a list of `- 标题: …` / `段落: […]` items.
     """
-    if report.format not in DATA_FORMATS:
+    data = report.data
+    if data is None:
         return
-    data = report.to_data()
-    for error in sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
-        where = "/".join(str(p) for p in error.absolute_path) or "(根)"
-        yield Finding(
-            "S001",
-            _position(data, error.absolute_path),
-            Message(
-                f"数据不符合 JSON Schema：{where}：{error.message}", f"schema violation at {where}: {error.message}"
-            ),
-            actual=where,
+    validator = _validators()[data.schema]
+    findings: list[tuple[NodePath, Finding]] = []
+    for error in validator.iter_errors(data.document):
+        findings.extend(_findings(error, data.document, data.positions, _schema(data.schema)))
+    findings.sort(key=lambda item: (item[1].pos.line, item[1].pos.column, [str(step) for step in item[0]]))
+    seen: set[tuple[Position, str]] = set()
+    for _, finding in findings:
+        # A date that breaks both "pattern" and "format" is one problem.
+        if (finding.pos, finding.message.zh) not in seen:
+            seen.add((finding.pos, finding.message.zh))
+            yield finding
+
+
+def _findings(
+    error: ValidationError, document: Any, positions: Mapping[NodePath, Position], schema: Mapping[str, Any]
+) -> Iterator[tuple[NodePath, Finding]]:
+    path: NodePath = tuple(error.absolute_path)
+    kind = error.validator
+    if kind in ("unevaluatedProperties", "additionalProperties") and isinstance(error.instance, dict):
+        allowed = _allowed_keys(error.schema, schema)
+        for key in error.instance:
+            if key not in allowed:
+                yield _finding(document, positions, (*path, key), *_unknown_key(key, allowed))
+        return
+    if kind == "required" and isinstance(error.instance, dict) and isinstance(error.validator_value, list):
+        for key in error.validator_value:
+            if key not in error.instance and repr(key) in error.message:
+                yield _finding(document, positions, path, f"缺少「{key}」", f'"{key}" is missing')
+        return
+    yield _finding(document, positions, path, *_problem(error))
+
+
+def _finding(
+    document: Any, positions: Mapping[NodePath, Position], path: NodePath, zh: str, en: str
+) -> tuple[NodePath, Finding]:
+    place_zh, place_en = _place(document, path)
+    table, row, col = _cell_of(document, path)
+    return path, Finding(
+        "S001",
+        _position(positions, path),
+        Message(f"{place_zh}：{zh}", f"{place_en}: {en}"),
+        actual="/".join(map(str, path)),
+        table=table,
+        row=row,
+        col=col,
+    )
+
+
+def _position(positions: Mapping[NodePath, Position], path: NodePath) -> Position:
+    """Where the innermost node on the path that has a place is written."""
+    for end in range(len(path), -1, -1):
+        pos = positions.get(path[:end])
+        if pos is not None:
+            return pos
+    return Position(1, 1)
+
+
+# --- naming places and problems in the document's words ------------------------------------------------------
+
+_TYPES = {
+    "string": ("文字", "text"),
+    "number": ("数字", "a number"),
+    "integer": ("整数", "a whole number"),
+    "array": ("列表（“- ”项或 [ ]）", "a list"),
+    "object": ("键值映射（“键: 值”）", "a mapping"),
+    "null": ("空值", "null"),
+    "boolean": ("是非值", "true or false"),
+}
+_ITEMS = {  # how an item of a list under this key is called
+    KEYS.rows: ("第 {n} 行", "row {n}"),
+    KEYS.paragraphs: ("第 {n} 段", "paragraph {n}"),
+    KEYS.preamble: ("第 {n} 段", "paragraph {n}"),
+    KEYS.header: ("第 {n} 个表头", "header {n}"),
+    KEYS.sections: ("第 {n} 部分", "part {n}"),
+}
+_TABLES = {zh: key for key, zh in TABLE_KEYS.items()}
+
+
+def _is_cell(path: NodePath, index: int) -> bool:
+    """Whether ``path[index]`` is the index of a cell: 表X › 行 › n › label › here."""
+    return (
+        index >= 3
+        and isinstance(path[index], int)
+        and isinstance(path[index - 1], str)
+        and isinstance(path[index - 2], int)
+        and path[index - 3] == KEYS.rows
+    )
+
+
+def _place(document: Any, path: NodePath) -> tuple[str, str]:
+    """``表三 › 行 › 一、本年新收政府信息公开申请数量 › 第 3 个单元格``, and its English."""
+    zh: list[str] = []
+    en: list[str] = []
+    node = document
+    for index, step in enumerate(path):
+        parent = path[index - 1] if index else None
+        item = node[step] if isinstance(node, list) and isinstance(step, int) and step < len(node) else None
+        if isinstance(step, str):
+            zh.append(step)
+            en.append(step)
+        elif _is_cell(path, index):
+            zh.append(f"第 {step + 1} 个单元格")
+            en.append(f"cell {step + 1}")
+        elif parent == KEYS.rows and index + 1 < len(path):
+            pass  # the row's label, which comes next, names it
+        elif parent == KEYS.sections and isinstance(item, dict) and isinstance(item.get(KEYS.heading), str):
+            zh.append(f"「{item[KEYS.heading]}」")
+            en.append(f"part {step + 1} ({item[KEYS.heading]})")
+        else:
+            item_zh, item_en = _ITEMS.get(parent, ("第 {n} 项", "item {n}")) if isinstance(parent, str) else _GENERIC
+            zh.append(item_zh.format(n=step + 1))
+            en.append(item_en.format(n=step + 1))
+        node = _step(node, step)
+    if not zh:
+        return "文档", "the document"
+    return " › ".join(zh), " › ".join(en)
+
+
+_GENERIC = ("第 {n} 项", "item {n}")
+
+
+def _step(node: Any, step: str | int) -> Any:
+    if isinstance(node, dict) and isinstance(step, str):
+        return node.get(step)
+    if isinstance(node, list) and isinstance(step, int) and step < len(node):
+        return node[step]
+    return None
+
+
+def _cell_of(document: Any, path: NodePath) -> tuple[str | None, str | None, str | None]:
+    """The table, row and column keys of a place in a table, as far as they are known."""
+    table = _TABLES.get(path[0]) if path and isinstance(path[0], str) else None
+    if table is None or len(path) < 4 or path[1] != KEYS.rows or not isinstance(path[3], str):
+        return table, None, None
+    from checks.sources.tables import identify_row  # the same identification the YAML source made
+
+    row = "all" if table == "t4" else identify_row(table, path[3])
+    if row is None or len(path) < 5 or not isinstance(path[4], int):
+        return table, row, None
+    columns = names.spec(table, row).columns
+    cells = _step(_step(_step(_step(document, path[0]), path[1]), path[2]), path[3])
+    placed = isinstance(cells, list) and len(cells) == len(columns)
+    return table, row, columns[path[4]].key if placed else None
+
+
+def _shown(value: Any) -> tuple[str, str]:
+    """A value as a message shows it."""
+    if value is None:
+        return "空值", "null"
+    if isinstance(value, bool):
+        return ("true", "true") if value else ("false", "false")
+    if isinstance(value, dict):
+        return "键值映射", "a mapping"
+    if isinstance(value, list):
+        return "列表", "a list"
+    text = json.dumps(value, ensure_ascii=False)
+    if len(text) > 40:
+        text = text[:39] + "…"
+    return text, text
+
+
+def _type_names(expected: Any) -> tuple[str, str]:
+    kinds = expected if isinstance(expected, list) else [expected]
+    zh = "或".join(_TYPES.get(kind, (kind, kind))[0] for kind in kinds)
+    en = " or ".join(_TYPES.get(kind, (kind, kind))[1] for kind in kinds)
+    return zh, en
+
+
+def _problem(error: ValidationError) -> tuple[str, str]:
+    kind, expected, value = error.validator, error.validator_value, error.instance
+    shown_zh, shown_en = _shown(value)
+    if kind == "type":
+        zh, en = _type_names(expected)
+        hint_zh = hint_en = ""
+        if expected in ("object", ["object"]) and isinstance(value, str) and "：" in value:
+            hint_zh = "（“键: 值”的冒号须是半角“:”，其后加空格）"
+            hint_en = ' (a key and its value are separated by an ASCII ":" and a space, not "：")'
+        return f"应为{zh}，实际为 {shown_zh}{hint_zh}", f"expected {en}, got {shown_en}{hint_en}"
+    if kind == "enum" and isinstance(expected, list):
+        options = [str(option) for option in expected]
+        return (
+            f"应为 {'、'.join(options)} 之一，实际为 {shown_zh}",
+            f"expected one of {', '.join(options)}, got {shown_en}",
         )
+    if kind in ("pattern", "format"):
+        return f"应写作 YYYY-MM-DD 形式的日期，实际为 {shown_zh}", f"expected a date as YYYY-MM-DD, got {shown_en}"
+    if kind == "minimum":
+        return f"应不小于 {expected}，实际为 {shown_zh}", f"expected at least {expected}, got {shown_en}"
+    if kind == "maximum":
+        return f"应不大于 {expected}，实际为 {shown_zh}", f"expected at most {expected}, got {shown_en}"
+    if kind == "minLength":
+        return "不能为空", "must not be empty"
+    if kind in ("minProperties", "maxProperties"):
+        return (
+            "每行应写作“行标签: [数字, …]”，只有一个键",
+            'each row is written "label: [number, …]", with exactly one key',
+        )
+    return error.message, error.message
+
+
+def _unknown_key(key: str, allowed: tuple[str, ...]) -> tuple[str, str]:
+    near = best_match(key, allowed, 0.5) if allowed else None
+    suggestion_zh = f"，是否应为「{near[0]}」？" if near else ""
+    suggestion_en = f'; did you mean "{near[0]}"?' if near else ""
+    return (
+        f"未知的键「{key}」{suggestion_zh}（此处可用的键：{'、'.join(allowed)}）",
+        f'unknown key "{key}"{suggestion_en} (keys allowed here: {", ".join(allowed)})',
+    )
+
+
+def _allowed_keys(subschema: Any, root: Mapping[str, Any]) -> tuple[str, ...]:
+    """The property names a (sub)schema declares, through ``allOf`` and local ``$ref``s, in schema order."""
+    keys: dict[str, None] = {}
+    pending = deque([subschema])
+    seen: set[int] = set()
+    while pending:
+        current = pending.popleft()
+        if not isinstance(current, dict) or id(current) in seen:
+            continue
+        seen.add(id(current))
+        keys.update(dict.fromkeys(current.get("properties", {})))
+        pending.extend(current.get("allOf", []))
+        ref = current.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/"):
+            target: Any = root
+            for part in ref[2:].split("/"):
+                target = target.get(part) if isinstance(target, dict) else None
+            pending.append(target)
+    return tuple(keys)

@@ -148,7 +148,8 @@ def empty_part(report: Report) -> Iterator[Finding]:
     Failing: heading 二 directly followed by heading 三. Passing: heading 二 followed by table 2.
     """
     for section in report.sections:
-        has_table = any(section.heading.pos.line < t.pos.line <= section.end_line for t in report.tables.values())
+        # A part's table is its content wherever the source puts it (a YAML report lists tables after 正文).
+        has_table = any(nf.TABLE_PART[key] == section.part for key in report.tables)
         if not section.paragraphs and not has_table:
             yield Finding(
                 "R012",

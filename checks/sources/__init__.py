@@ -14,7 +14,12 @@ Parser = Callable[[str, tuple[str, ...]], Report]
 
 
 # File suffix -> the module that parses it; a module is imported only when a file of its format is read.
-_MODULES = {".txt": "checks.sources.text"}
+_MODULES = {
+    ".txt": "checks.sources.text",
+    ".md": "checks.sources.markdown",
+    ".yaml": "checks.sources.yaml",
+    ".yml": "checks.sources.yaml",
+}
 SUFFIXES = tuple(_MODULES)
 
 

@@ -71,6 +71,19 @@ def _official(table: str, text: str) -> str | None:
     return match[0] if match else None
 
 
+def identify_row(table: str, label: str) -> str | None:
+    """The key of the official row a written label names, exactly or as a mistyped copy; None for anything else.
+
+    The same identification ``build_table`` makes, for sources that state which text is a row label (YAML).
+    """
+    vocabulary = _vocabulary(table)
+    key = vocabulary.rows.get(norm(label))
+    if key is None:
+        official = _official(table, label)
+        key = vocabulary.rows.get(norm(official)) if official is not None else None
+    return key
+
+
 def _merge_split_labels(table: str, cells: list[RawCell]) -> list[RawCell]:
     """Join label cells a copy split in two ("商业" / "企业", "(三)" / "不予公开") when together they are official."""
     known = _vocabulary(table).known

@@ -78,6 +78,12 @@ def _is_cell_line(line: str) -> bool:
 
 
 def parse(path: str, lines: tuple[str, ...]) -> Report:
+    return read_text(path, lines, "txt")
+
+
+def read_text(path: str, lines: tuple[str, ...], source_format: str, full_grid: bool = False) -> Report:
+    """The model of text-like lines. ``full_grid``: every table row has a cell for every grid column, so empty
+    cells right after a row's labels are merged label cells (as in a tab-separated Word copy) — Markdown tables."""
     cells_of = [split_cells(line, index + 1) for index, line in enumerate(lines)]
 
     # Table starts first: a table's own labels (二、上年结转…, 四、结转下年度…) look like headings.
@@ -106,7 +112,7 @@ def parse(path: str, lines: tuple[str, ...]) -> Report:
 
     tables: dict[str, Table] = {}
     for region in regions:
-        tables[region.table] = _build(region, lines, cells_of)
+        tables[region.table] = _build(region, lines, cells_of, full_grid)
 
     sections = []
     for number, (index, part) in enumerate(headings):
@@ -126,7 +132,7 @@ def parse(path: str, lines: tuple[str, ...]) -> Report:
         for i in range(after_title, first_heading)
         if lines[i].strip() and i not in region_lines
     )
-    report = Report(path, "txt", title, agency, year, tuple(sections), tables, lines, preamble)
+    report = Report(path, source_format, title, agency, year, tuple(sections), tables, lines, preamble)
     return dataclasses.replace(report, period=find_period(report.prose()))
 
 
@@ -150,9 +156,9 @@ def _regions(lines: tuple[str, ...], starts: list[tuple[int, str]], heading_line
     return regions
 
 
-def _build(region: _Region, lines: tuple[str, ...], cells_of: list[list[RawCell]]) -> Table:
+def _build(region: _Region, lines: tuple[str, ...], cells_of: list[list[RawCell]], full_grid: bool) -> Table:
     indexes = [i for i in range(region.start, region.end) if lines[i].strip()]
-    tabs = any("\t" in lines[i] for i in indexes)
+    tabs = full_grid or any("\t" in lines[i] for i in indexes)
     # A grid has its rows one per line; otherwise cells come one per line and rows are found by their labels.
     row_lines = sum(1 for i in indexes if sum(1 for c in cells_of[i] if c.text) >= 2)
     grid = tabs or row_lines * 2 >= len(indexes)

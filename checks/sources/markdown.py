@@ -1,0 +1,51 @@
+"""Markdown reports (docs/formats.md): optional YAML front matter, ``#`` headings, GFM pipe tables as full grids.
+
+The body is read by the text parser. Markdown's own marks are blanked out first — the front matter, the ``#`` of
+headings, the table delimiter rows — with spaces, so that every position stays where it is in the file.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from checks.findings import Finding
+from checks.model import Metadata, Report, SourceData
+from checks.sources.text import read_text
+
+_FENCE = "---"
+_HEADING = re.compile(r"^(\s{0,3}#{1,6}\s+)")
+_DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def parse(path: str, lines: tuple[str, ...]) -> Report:
+    body = list(lines)
+    end = _front_matter_end(lines)
+    metadata: Metadata | None = None
+    data: SourceData | None = None
+    parse_findings: tuple[Finding, ...] = ()
+    if end is not None:
+        from checks.sources.yaml import load, metadata_of  # only a file with front matter needs the YAML reader
+
+        loaded = load(lines[1:end], first_line=2)
+        parse_findings = loaded.findings
+        if loaded.document is not None:
+            data = SourceData("metadata", loaded.document, loaded.positions)
+            metadata = metadata_of(loaded.document, loaded.nodes)
+        body[: end + 1] = [""] * (end + 1)
+    for index, line in enumerate(body):
+        if _DELIMITER_ROW.match(line):
+            body[index] = ""
+            continue
+        marks = _HEADING.match(line)
+        if marks is not None:
+            body[index] = " " * len(marks.group(1)) + line[marks.end() :]
+    report = read_text(path, tuple(body), "md", full_grid=True)
+    return dataclasses.replace(report, lines=lines, metadata=metadata, data=data, parse_findings=parse_findings)
+
+
+def _front_matter_end(lines: tuple[str, ...]) -> int | None:
+    """The index of the line closing the front matter, when the file opens with one."""
+    if not lines or lines[0].strip() != _FENCE:
+        return None
+    return next((i for i in range(1, len(lines)) if lines[i].strip() in (_FENCE, "...")), None)

@@ -1,0 +1,674 @@
+"""YAML reports (docs/formats.md): the report's data form, every node with its line and column.
+
+The file is read in one pass over ruamel.yaml's event stream, which builds plain JSON-like data (dict, list, str,
+int, float, bool, None) and records where each node is written. Reading events instead of composing a node tree
+lets every limit be checked before the work it bounds is done: an alias is refused when its expansion would pass
+MAX_NODES (an alias bomb is never expanded), nesting is refused at MAX_DEPTH, and nothing recurses. Aliases share
+the anchored value rather than copying it.
+
+The model is then built from that data the way the text parser builds it from the same report (rows identified
+by their labels, cells read from their text), so a YAML report gives the same findings as its ``.txt``.
+Markdown front matter is read with the same loader (``load``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import (
+    AliasEvent,
+    CollectionStartEvent,
+    DocumentStartEvent,
+    Event,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+)
+from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.reader import ReaderError
+
+from checks import national_format as nf
+from checks.findings import Finding, Message
+from checks.model import (
+    KEYS,
+    METADATA_KEYS,
+    TABLE_KEYS,
+    Cell,
+    Metadata,
+    Position,
+    Report,
+    Row,
+    Section,
+    SourceData,
+    Table,
+    Text,
+)
+from checks.sources.headings import find_heading, find_period, parse_title
+from checks.sources.tables import RawCell, identify_row, to_cell
+
+# A report is 10–50 KB: about 500 nodes, 5 levels deep, no aliases, paragraphs of a few hundred characters. The
+# limits leave a margin of 10–20 times and keep the worst case to about a second: ruamel's pure-Python scanner
+# takes about 0.5 µs a character and 40 µs a node, so the 5 MB a text report may have would take many seconds.
+MAX_ALIASES = 100
+MAX_DEPTH = 20  # a report needs 5 (表三 › 行 › item › row › cells)
+MAX_SCALAR = 100_000  # characters in one scalar, and in one line
+MAX_NODES = 10_000  # nodes, aliases expanded
+MAX_CHARS = 500_000  # characters in the whole document
+
+NodePath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """Where one node of a loaded document is written.
+
+    ``pos`` is where the node starts (a quoted scalar's opening quote, a mapping's first key); a block list or
+    mapping that starts on a later line than its key is placed at the key, which is what names it. ``text`` is
+    where a scalar's text starts (after the quote; a block scalar's first line), so that an offset into the text
+    is an offset into the line. ``source`` is a scalar's text as written, before it was typed ("0x1F", "18.8710").
+    """
+
+    pos: Position
+    text: Position
+    end_line: int
+    key: Position | None  # a mapping value: where its key is written
+    source: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """A YAML document as plain data, with the position of every node by its path (keys and list indexes).
+
+    ``document`` is None when the text could not be loaded (then ``findings`` say why: I003 or I004) — or when
+    it holds no document at all.
+    """
+
+    document: Any
+    positions: dict[NodePath, Position]
+    findings: tuple[Finding, ...]
+    nodes: dict[NodePath, Node] = field(default_factory=dict)
+
+
+def load(lines: tuple[str, ...], first_line: int = 1) -> Loaded:
+    """Load one YAML document; ``lines[0]`` is line ``first_line`` of the file (front matter starts on line 2)."""
+    reader = _Reader(lines, first_line - 1)
+    try:
+        reader.run()
+    except _Stop as stop:
+        return Loaded(None, {}, (stop.finding,))
+    return Loaded(reader.document, {path: node.pos for path, node in reader.nodes.items()}, (), reader.nodes)
+
+
+# --- reading events ------------------------------------------------------------------------------------------
+
+
+class _Stop(Exception):
+    def __init__(self, finding: Finding) -> None:
+        super().__init__(finding.message.en)
+        self.finding = finding
+
+
+@dataclass(frozen=True, slots=True)
+class _Anchor:
+    value: Any
+    size: int  # nodes, aliases expanded
+    height: int  # levels of collections
+    source: str | None  # a scalar's text, so that it can serve as a key
+
+
+@dataclass(slots=True)
+class _Frame:
+    container: dict[str, Any] | list[Any] | None  # None: the stream, which holds the document
+    path: NodePath
+    pos: Position
+    key_pos: Position | None
+    anchor: str | None
+    depth: int
+    first: int  # the node count when it opened
+    flow: bool
+    deepest: int = 0
+    last_line: int = 0
+    key: str | None = None  # a mapping's key that waits for its value
+    key_at: Position | None = None
+
+
+_CORE = "tag:yaml.org,2002:"
+_COMPLEX_KEY = ("键只能是文字，不能是列表或映射", "a key must be a scalar, not a list or mapping")
+_TRUE = frozenset({"true", "yes", "on", "y"})  # yes/on/y only resolve to bool under %YAML 1.1
+
+
+class _Reader:
+    def __init__(self, lines: tuple[str, ...], offset: int) -> None:
+        self.lines = lines
+        self.offset = offset
+        self.document: Any = None
+        self.nodes: dict[NodePath, Node] = {}
+        self.anchors: dict[str, _Anchor] = {}
+        self.stack = [_Frame(None, (), Position(1 + offset, 1), None, None, 0, 0, False)]
+        self.total = 0
+        self.aliases = 0
+        self.documents = 0
+        self.yaml = YAML(typ="rt")
+
+    def run(self) -> None:
+        size = sum(map(len, self.lines)) + len(self.lines)
+        if size > MAX_CHARS:
+            zh = f"YAML 数据长达 {size:,} 个字符（上限 {MAX_CHARS:,}），未检查"
+            en = f"YAML data of {size:,} characters (limit {MAX_CHARS:,}); not checked"
+            raise _Stop(_i004(self.at_index(0, 0), zh, en, MAX_CHARS, size))
+        # A long line is refused before the scanner reads it character by character (seconds for megabytes).
+        for index, line in enumerate(self.lines):
+            if len(line) > MAX_SCALAR:
+                number = index + 1 + self.offset
+                zh = f"第 {number} 行长达 {len(line):,} 个字符（上限 {MAX_SCALAR:,}），未检查"
+                en = f"line {number} has {len(line):,} characters (limit {MAX_SCALAR:,}); not checked"
+                raise _Stop(_i004(self.at_index(index, 0), zh, en, MAX_SCALAR, len(line)))
+        text = "\n".join(self.lines)
+        try:
+            with contextlib.closing(self.yaml.parse(text)) as events:
+                for event in events:
+                    self.take(event)
+        except MarkedYAMLError as error:
+            raise _Stop(self.syntax_error(error)) from None
+        except ReaderError as error:
+            before = text[: error.position]
+            pos = self.at_index(before.count("\n"), len(before) - before.rfind("\n") - 1)
+            message = _i003(pos, f"不允许的字符（{error.character!r}）", f"{error.reason}: {error.character!r}")
+            raise _Stop(message) from None
+        except YAMLError as error:
+            raise _Stop(_i003(self.at_index(0, 0), "无法读取", str(error).strip())) from None
+
+    # Positions -------------------------------------------------------------------------------------------------
+
+    def at_index(self, line: int, column: int) -> Position:
+        return Position(line + 1 + self.offset, column + 1)
+
+    def at(self, mark: Any) -> Position:
+        line: int = mark.line
+        column: int = mark.column
+        return self.at_index(line, column)
+
+    def end_line(self, event: Event) -> int:
+        start, end = event.start_mark, event.end_mark
+        # A block scalar ends at the start of the next line: its last line is the one before.
+        last: int = end.line if end.column == 0 and end.line > start.line else end.line + 1
+        return last + self.offset
+
+    def text_start(self, event: ScalarEvent) -> Position:
+        mark = event.start_mark
+        if event.style in ('"', "'"):
+            return self.at_index(mark.line, mark.column + 1)
+        if event.style in ("|", ">"):
+            for index in range(mark.line + 1, min(event.end_mark.line + 1, len(self.lines))):
+                line = self.lines[index]
+                if line.strip():
+                    return self.at_index(index, len(line) - len(line.lstrip()))
+        return self.at(mark)
+
+    # Events ----------------------------------------------------------------------------------------------------
+
+    def take(self, event: Event) -> None:
+        if isinstance(event, ScalarEvent):
+            self.scalar(event)
+        elif isinstance(event, CollectionStartEvent):
+            self.open(event)
+        elif isinstance(event, SequenceEndEvent | MappingEndEvent):
+            self.close(event)
+        elif isinstance(event, AliasEvent):
+            self.alias(event)
+        elif isinstance(event, DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                raise _Stop(
+                    _i003(
+                        self.at(event.start_mark),
+                        "文件中有第二个 YAML 文档（“---”）：一份报告只能是一个文档",
+                        'a second YAML document ("---"): a report is one document',
+                    )
+                )
+
+    def count(self, nodes: int, event: Event, alias: str | None = None) -> None:
+        self.total += nodes
+        if self.total > MAX_NODES:
+            zh = f"展开别名「*{alias}」后" if alias else ""
+            en = f" once alias *{alias} is expanded" if alias else ""
+            raise _Stop(
+                _i004(
+                    self.at(event.start_mark),
+                    f"{zh}数据超过 {MAX_NODES:,} 个节点，未检查",
+                    f"more than {MAX_NODES:,} nodes{en}; not checked",
+                    MAX_NODES,
+                )
+            )
+
+    def scalar(self, event: ScalarEvent) -> None:
+        if len(event.value) > MAX_SCALAR:
+            raise _Stop(
+                _i004(
+                    self.at(event.start_mark),
+                    f"单个值长达 {len(event.value):,} 个字符（上限 {MAX_SCALAR:,}），未检查",
+                    f"a value of {len(event.value):,} characters (limit {MAX_SCALAR:,}); not checked",
+                    MAX_SCALAR,
+                    len(event.value),
+                )
+            )
+        self.count(1, event)
+        frame = self.stack[-1]
+        pos = self.at(event.start_mark)
+        end_line = self.end_line(event)
+        if isinstance(frame.container, dict) and frame.key_at is None:
+            frame.last_line = max(frame.last_line, end_line)
+            self.take_key(frame, event.value, pos)
+            if event.anchor is not None:
+                self.anchors[event.anchor] = _Anchor(event.value, 1, 0, event.value)
+            return
+        value = self.typed(event)
+        text = self.text_start(event)
+        key_pos = frame.key_at
+        if event.value == "" and event.style is None and key_pos is not None:
+            # An empty value has no place of its own (ruamel marks the next token): it is where its key is.
+            pos = text = key_pos
+            end_line = key_pos.line
+        frame.last_line = max(frame.last_line, end_line)
+        path = self.put(value)
+        self.nodes[path] = Node(pos, text, end_line, key_pos, event.value)
+        if event.anchor is not None:
+            self.anchors[event.anchor] = _Anchor(value, 1, 0, event.value)
+
+    def take_key(self, frame: _Frame, key: str, pos: Position) -> None:
+        assert isinstance(frame.container, dict)
+        if key in frame.container:
+            first = self.nodes.get((*frame.path, key))
+            where_zh = f"（第一次在第 {first.key.line} 行）" if first and first.key else ""
+            where_en = f" (first at line {first.key.line})" if first and first.key else ""
+            raise _Stop(_i003(pos, f"重复的键「{key}」{where_zh}", f'duplicate key "{key}"{where_en}'))
+        frame.key = key
+        frame.key_at = pos
+
+    def put(self, value: Any) -> NodePath:
+        """Place a value in the open collection; its path."""
+        frame = self.stack[-1]
+        if frame.container is None:
+            self.document = value
+            return ()
+        if isinstance(frame.container, dict):
+            key = frame.key
+            assert key is not None
+            frame.container[key] = value
+            frame.key = frame.key_at = None
+            return (*frame.path, key)
+        frame.container.append(value)
+        return (*frame.path, len(frame.container) - 1)
+
+    def open(self, event: CollectionStartEvent) -> None:
+        frame = self.stack[-1]
+        pos = self.at(event.start_mark)
+        if isinstance(frame.container, dict) and frame.key_at is None:
+            raise _Stop(_i003(pos, *_COMPLEX_KEY))
+        self.count(1, event)
+        depth = frame.depth + 1
+        if depth > MAX_DEPTH:
+            raise _Stop(
+                _i004(
+                    pos,
+                    f"嵌套超过 {MAX_DEPTH} 层，未检查",
+                    f"nested more than {MAX_DEPTH} levels deep; not checked",
+                    MAX_DEPTH,
+                )
+            )
+        flow = bool(event.flow_style)
+        key_pos = frame.key_at
+        if key_pos is not None and not flow and pos.line > key_pos.line:
+            pos = key_pos
+        container: dict[str, Any] | list[Any] = {} if isinstance(event, MappingStartEvent) else []
+        path = self.put(container)
+        self.stack.append(_Frame(container, path, pos, key_pos, event.anchor, depth, self.total, flow, depth, pos.line))
+
+    def close(self, event: Event) -> None:
+        frame = self.stack.pop()
+        end_line = frame.last_line
+        if frame.flow:
+            end_line = max(end_line, event.end_mark.line + 1 + self.offset)
+        self.nodes[frame.path] = Node(frame.pos, frame.pos, end_line, frame.key_pos, None)
+        parent = self.stack[-1]
+        parent.last_line = max(parent.last_line, end_line)
+        parent.deepest = max(parent.deepest, frame.deepest)
+        if frame.anchor is not None:
+            size = self.total - frame.first + 1
+            self.anchors[frame.anchor] = _Anchor(frame.container, size, frame.deepest - frame.depth + 1, None)
+
+    def alias(self, event: AliasEvent) -> None:
+        pos = self.at(event.start_mark)
+        anchor = self.anchors.get(event.anchor)
+        if anchor is None:
+            name = event.anchor
+            if any(frame.anchor == name for frame in self.stack):
+                zh, en = f"别名「*{name}」引用了包含它自己的锚点「&{name}」", f"alias *{name} refers to itself"
+            else:
+                zh, en = f"别名「*{name}」之前没有对应的锚点「&{name}」", f"undefined alias *{name}"
+            raise _Stop(_i003(pos, zh, en))
+        self.aliases += 1
+        if self.aliases > MAX_ALIASES:
+            raise _Stop(
+                _i004(
+                    pos,
+                    f"别名（*）超过 {MAX_ALIASES} 个，未检查（报告不需要别名）",
+                    f"more than {MAX_ALIASES} aliases (*); not checked (a report needs none)",
+                    MAX_ALIASES,
+                )
+            )
+        frame = self.stack[-1]
+        if isinstance(frame.container, dict) and frame.key_at is None:
+            if anchor.source is None:
+                raise _Stop(_i003(pos, *_COMPLEX_KEY))
+            self.count(1, event)
+            self.take_key(frame, anchor.source, pos)
+            return
+        self.count(anchor.size, event, event.anchor)
+        depth = frame.depth + anchor.height
+        if depth > MAX_DEPTH:
+            raise _Stop(
+                _i004(
+                    pos,
+                    f"展开别名「*{event.anchor}」后嵌套超过 {MAX_DEPTH} 层，未检查",
+                    f"nested more than {MAX_DEPTH} levels deep once alias *{event.anchor} is expanded; not checked",
+                    MAX_DEPTH,
+                )
+            )
+        frame.deepest = max(frame.deepest, depth)
+        key_pos = frame.key_at
+        frame.last_line = max(frame.last_line, pos.line)
+        path = self.put(anchor.value)
+        self.nodes[path] = Node(pos, pos, pos.line, key_pos, anchor.source)
+
+    # Values ----------------------------------------------------------------------------------------------------
+
+    def typed(self, event: ScalarEvent) -> Any:
+        """A scalar as JSON-like data: resolved as YAML does (1.2 unless the file says %YAML 1.1)."""
+        text: str = event.value
+        if event.tag is None:
+            if not event.implicit[0]:  # quoted or block: always a string
+                return text
+            tag = str(self.yaml.resolver.resolve(ScalarNode, text, (True, False)))
+        else:
+            tag = str(event.tag)
+        kind = tag[len(_CORE) :] if tag.startswith(_CORE) else "str"
+        try:
+            if kind == "null":
+                return None
+            if kind == "bool":
+                return text.lower() in _TRUE
+            if kind == "int":
+                return _to_int(text)
+            if kind == "float":
+                return _to_float(text)
+        except ValueError:
+            return text
+        return text  # str, and timestamps: a date stays as written, the schema checks its form
+
+    def syntax_error(self, error: MarkedYAMLError) -> Finding:
+        mark = error.problem_mark or error.context_mark
+        pos = self.at(mark) if mark is not None else self.at_index(0, 0)
+        problem = " ".join(str(part) for part in (error.context, error.problem) if part) or str(error).strip()
+        return _i003(pos, _hint(problem), problem)
+
+
+def _to_int(text: str) -> int:
+    digits = text.replace("_", "")
+    sign = -1 if digits.startswith("-") else 1
+    digits = digits.lstrip("+-")
+    for prefix, base in (("0x", 16), ("0o", 8), ("0b", 2)):
+        if digits.lower().startswith(prefix):
+            return sign * int(digits[2:], base)
+    return sign * int(digits)
+
+
+def _to_float(text: str) -> float:
+    lowered = text.lower().replace("_", "")
+    if lowered in (".inf", "+.inf"):
+        return math.inf
+    if lowered == "-.inf":
+        return -math.inf
+    if lowered == ".nan":
+        return math.nan
+    return float(lowered)
+
+
+# ruamel's problem texts for the mistakes people make by hand, explained.
+_HINTS = (
+    ("'\\t'", "含有制表符：YAML 的缩进只能用空格"),
+    ("mapping values are not allowed", "此处不能出现“键: 值”：值中含有未加引号的“: ”，或缩进不对"),
+    ("could not find expected ':'", "缺少“:”，或上一行的引号、括号没有闭合"),
+    ("expected <block end>", "缩进不一致：同一层的键或“- ”项须对齐"),
+    ("unexpected end of stream", "引号或括号没有闭合"),
+    ("found unexpected end", "引号或括号没有闭合"),
+    ("expected ',' or ']'", "方括号列表没有闭合，或项之间缺少逗号"),
+    ("expected ',' or '}'", "花括号映射没有闭合，或项之间缺少逗号"),
+    ("found character '@'", "“@”和“`”不能作为值的开头，请给值加引号"),
+    ("found character '`'", "“@”和“`”不能作为值的开头，请给值加引号"),
+    ("<stream end>", "文件意外结束：括号或引号没有闭合"),
+    ("expected the node content", "此处缺少值"),
+)
+
+
+def _hint(problem: str) -> str:
+    for needle, zh in _HINTS:
+        if needle in problem:
+            return f"{zh}（{problem}）"
+    return problem
+
+
+def _i003(pos: Position, zh: str, en: str) -> Finding:
+    return Finding("I003", pos, Message(f"YAML 语法错误：{zh}", f"YAML syntax error: {en}"))
+
+
+def _i004(pos: Position, zh: str, en: str, limit: int, actual: int | None = None) -> Finding:
+    return Finding("I004", pos, Message(zh, en), expected=limit, actual=actual)
+
+
+# --- the model -----------------------------------------------------------------------------------------------
+
+
+def parse(path: str, lines: tuple[str, ...]) -> Report:
+    loaded = load(lines)
+    if loaded.findings:
+        return Report(path, "yaml", None, None, None, (), {}, lines, parse_findings=loaded.findings, unreadable=True)
+    return _Builder(path, lines, loaded).report()
+
+
+def metadata_of(document: Any, nodes: Mapping[NodePath, Node]) -> Metadata | None:
+    """The metadata keys of a YAML mapping (a YAML report's top level, or Markdown front matter), as written."""
+    if not isinstance(document, dict):
+        return None
+    fields: dict[str, Text] = {}
+    for name, key in METADATA_KEYS.items():
+        value = document.get(key)
+        node = nodes.get((key,))
+        if node is not None and value is not None and not isinstance(value, dict | list):
+            fields[name] = Text(node.source if node.source is not None else str(value), node.text)
+    return Metadata(**fields) if fields else None
+
+
+@dataclass
+class _Part:
+    part: int
+    heading: Text
+    paragraphs: list[Text]
+    end_line: int
+
+
+class _Builder:
+    """The Report a ``.txt`` of the same report gives; whatever does not have the expected shape is left out
+    (S001 says what is wrong with it)."""
+
+    def __init__(self, path: str, lines: tuple[str, ...], loaded: Loaded) -> None:
+        self.path = path
+        self.lines = lines
+        self.loaded = loaded
+        self.nodes = loaded.nodes
+        document = loaded.document
+        self.top: dict[str, Any] = document if isinstance(document, dict) else {}
+
+    def report(self) -> Report:
+        title, agency, year = self.title()
+        preamble = self.texts((KEYS.preamble,))
+        parts, more = self.parts()
+        tables = {key: table for key, table in ((key, self.table(key, zh)) for key, zh in TABLE_KEYS.items()) if table}
+        sections = [Section(part.part, part.heading, tuple(part.paragraphs), part.end_line) for part in parts]
+        report = Report(
+            self.path,
+            "yaml",
+            title,
+            agency,
+            year,
+            tuple(sections),
+            tables,
+            self.lines,
+            (*preamble, *more),
+            metadata=metadata_of(self.loaded.document, self.nodes),
+            data=SourceData("report", self.loaded.document, self.loaded.positions),
+        )
+        return dataclasses.replace(report, period=find_period(report.prose()))
+
+    def pos(self, path: NodePath) -> Position:
+        """Where a node is written; a node inside an alias has no place of its own: the nearest one that has."""
+        for end in range(len(path), -1, -1):
+            node = self.nodes.get(path[:end])
+            if node is not None:
+                return node.pos
+        return Position(1, 1)
+
+    def text(self, path: NodePath, value: Any) -> Text | None:
+        """A scalar as a Text at where its text starts; None for a list, a mapping, null or blank text."""
+        if value is None or isinstance(value, dict | list | bool):
+            return None
+        node = self.nodes.get(path)
+        written = value if isinstance(value, str) else (node.source if node and node.source else str(value))
+        stripped = written.strip()
+        if not stripped:
+            return None
+        if node is None:
+            return Text(stripped, self.pos(path))
+        lead = written[: len(written) - len(written.lstrip())]
+        column = node.text.column + (len(lead) if "\n" not in lead else 0)
+        return Text(stripped, Position(node.text.line, column))
+
+    def texts(self, path: NodePath) -> list[Text]:
+        """The Texts of a list of strings (or of one string)."""
+        value = self.value(path)
+        if not isinstance(value, list):
+            value = [value]
+            paths: list[NodePath] = [path]
+        else:
+            paths = [(*path, index) for index in range(len(value))]
+        return [text for item_path, item in zip(paths, value, strict=True) if (text := self.text(item_path, item))]
+
+    def value(self, path: NodePath) -> Any:
+        node: Any = self.loaded.document
+        for step in path:
+            if isinstance(node, dict) and isinstance(step, str):
+                node = node.get(step)
+            elif isinstance(node, list) and isinstance(step, int) and step < len(node):
+                node = node[step]
+            else:
+                return None
+        return node
+
+    def title(self) -> tuple[Text | None, str | None, int | None]:
+        written = self.text((KEYS.title,), self.top.get(KEYS.title))
+        if written is None:
+            return None, None, None
+        title, agency, year, _ = parse_title((written.text,), [[RawCell(written.text, written.pos)]])
+        return title or written, agency, year
+
+    def parts(self) -> tuple[list[_Part], list[Text]]:
+        """The parts of 正文, and paragraphs before the first part. An item whose heading is not a part's is
+        kept as paragraphs of the part before it, as the text parser keeps a line that is not a heading."""
+        body = self.top.get(KEYS.sections)
+        parts: list[_Part] = []
+        before: list[Text] = []
+        if not isinstance(body, list):
+            return parts, before
+        for index, item in enumerate(body):
+            path: NodePath = (KEYS.sections, index)
+            if isinstance(item, dict):
+                heading = self.text((*path, KEYS.heading), item.get(KEYS.heading))
+                paragraphs = self.texts((*path, KEYS.paragraphs)) if KEYS.paragraphs in item else []
+            else:
+                heading, paragraphs = self.text(path, item), []
+            node = self.nodes.get(path)
+            end_line = node.end_line if node else self.pos(path).line
+            number = find_heading(heading.text) if heading else None
+            if number is not None and heading is not None:
+                parts.append(_Part(number, heading, paragraphs, end_line))
+                continue
+            loose = ([heading] if heading else []) + paragraphs
+            if parts:
+                parts[-1].paragraphs.extend(loose)
+                parts[-1].end_line = max(parts[-1].end_line, end_line)
+            else:
+                before.extend(loose)
+        return parts, before
+
+    def table(self, key: str, name: str) -> Table | None:
+        value = self.top.get(name)
+        node = self.nodes.get((name,))
+        if not isinstance(value, dict) or node is None:
+            return None  # no table (T001), or not one (S001)
+        labels = tuple(self.texts((name, KEYS.header)))
+        rows: list[Row] = []
+        unplaced: list[Row] = []
+        items = value.get(KEYS.rows)
+        for index, item in enumerate(items if isinstance(items, list) else []):
+            path: NodePath = (name, KEYS.rows, index)
+            entries = list(item.items()) if isinstance(item, dict) else [(item, None)]
+            for label, cells in entries:
+                if isinstance(label, dict | list) or label is None:
+                    continue
+                cells_path: NodePath = (*path, label) if isinstance(item, dict) else path
+                label_node = self.nodes.get(cells_path)
+                label_pos = label_node.key if label_node and label_node.key else self.pos(path)
+                built = self.cells(cells_path, cells) if isinstance(item, dict) else ()
+                if key == "t4":
+                    rows.append(Row(nf.T4_ROW.key, None, built, label_pos))
+                    continue
+                row_key = identify_row(key, str(label))
+                row = Row(row_key or "", Text(str(label), label_pos), built, label_pos)
+                (rows if row_key else unplaced).append(row)
+        pos = node.key or node.pos
+        return Table(key, pos, node.end_line, labels, tuple(rows), tuple(unplaced))
+
+    def cells(self, path: NodePath, value: Any) -> tuple[Cell, ...]:
+        if isinstance(value, dict):
+            return ()
+        if not isinstance(value, list):
+            return (self.cell(path, value),)
+        return tuple(self.cell((*path, index), item) for index, item in enumerate(value))
+
+    def cell(self, path: NodePath, value: Any) -> Cell:
+        """A cell read from its text as the text parser reads it: 15 → 15, "/" → a placeholder, "" → blank."""
+        node = self.nodes.get(path)
+        pos = self.pos(path)
+        if value is None:
+            return to_cell(RawCell("", pos))
+        if isinstance(value, list):
+            return Cell("[…]", None, "not_a_number", pos)
+        if isinstance(value, dict):
+            return Cell("{…}", None, "not_a_number", pos)
+        if isinstance(value, str):
+            return to_cell(RawCell(value.strip(), pos))
+        source = node.source if node is not None else None
+        if isinstance(value, int | float) and not isinstance(value, bool) and source:
+            # The number as written, so that "18.8710" keeps its decimals; else as Python writes it (0x1F → 31).
+            cell = to_cell(RawCell(source.strip(), pos))
+            if cell.value is not None:
+                return cell
+        return to_cell(RawCell(source.strip() if isinstance(value, bool) and source else str(value), pos))

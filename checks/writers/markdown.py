@@ -1,0 +1,39 @@
+"""Markdown (docs/formats.md): front matter with the metadata, ``#`` title, ``##`` parts, GFM full-grid tables."""
+
+from __future__ import annotations
+
+from checks.model import METADATA_KEYS, Report, Table
+from checks.writers.document import blocks
+from checks.writers.place import lay_out
+
+FENCE = "---"
+_MARKS = {"title": "# ", "heading": "## ", "paragraph": ""}
+
+
+def write(report: Report) -> str:
+    out = []
+    if report.metadata is not None:
+        data = report.to_data()
+        front = {key: data[key] for key in METADATA_KEYS.values() if key in data}
+        if front:
+            from checks.writers.yaml import dump  # only a report with metadata needs YAML
+
+            out.append(f"{FENCE}\n{dump(front)}{FENCE}")
+    for block in blocks(report):
+        out.append(_MARKS[block.kind] + block.text if block.table is None else _table(block.table))
+    return "\n\n".join(out) + "\n"
+
+
+def _table(table: Table) -> str:
+    grid = lay_out(table)
+    lines = [_row(line) for line in grid.lines]
+    lines.insert(1, "|" + "---|" * grid.width)  # the first line is the GFM header row
+    return "\n".join(lines)
+
+
+def _row(cells: tuple[str, ...]) -> str:
+    return "| " + " | ".join(_cell(cell) for cell in cells) + " |"
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.split("\n")).replace("|", "\\|")

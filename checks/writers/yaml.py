@@ -1,0 +1,63 @@
+"""YAML: the report's data form (``Report.to_data()``), block style, each row's cells as a flow list."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.representer import RoundTripRepresenter
+
+from checks import national_format as nf
+from checks.model import KEYS, TABLE_KEYS, Report
+
+SCHEMA_URL = "https://zfxxgk-lint.example/schemas/report.schema.json"
+SCHEMA_LINE = f"# yaml-language-server: $schema={SCHEMA_URL}"
+
+
+def write(report: Report) -> str:
+    data = CommentedMap(report.to_data())
+    for key, zh in TABLE_KEYS.items():
+        if zh in data:
+            data[zh] = _table(key, data[zh])
+    return SCHEMA_LINE + "\n" + dump(data)
+
+
+def dump(data: Any) -> str:
+    """YAML text of ``data``: Chinese kept readable; strings YAML would read as something else are quoted."""
+    yaml = YAML()
+    yaml.allow_unicode = True
+    yaml.width = 4096  # a long paragraph stays on one line instead of being folded
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.representer.add_representer(type(None), _null)
+    out = io.StringIO()
+    yaml.dump(data, out)
+    return out.getvalue()
+
+
+def _null(representer: RoundTripRepresenter, _: None) -> Any:
+    return representer.represent_scalar("tag:yaml.org,2002:null", "null")
+
+
+def _table(key: str, table: dict[str, Any]) -> CommentedMap:
+    out = CommentedMap(table)
+    rows = []
+    for row in table[KEYS.rows]:
+        ((label, cells),) = row.items()
+        flow = CommentedSeq(cells)
+        flow.fa.set_flow_style()
+        rows.append(CommentedMap([(label, flow)]))
+    out[KEYS.rows] = rows
+    out.yaml_set_comment_before_after_key(KEYS.rows, before="\n".join(column_comments(key)), indent=2)
+    return out
+
+
+def column_comments(key: str) -> list[str]:
+    """What each row's cells are, in order: one line per set of columns the table's rows share."""
+    sets: dict[tuple[str, ...], list[str]] = {}
+    for spec in nf.ROWS[key]:
+        sets.setdefault(tuple(c.label for c in spec.columns), []).append(spec.label)
+    if len(sets) == 1:
+        return ["列：" + "、".join(next(iter(sets)))]
+    return [f"列（{'、'.join(rows)}）：" + "、".join(columns) for columns, rows in sets.items()]
