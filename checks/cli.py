@@ -16,6 +16,7 @@ from pathlib import Path
 
 from checks import __version__
 
+REPORT_FORMATS = ("text", "json", "github", "sarif")  # checks/reporters/, each imported only when chosen
 COMMANDS = ("check", "rule", "convert", "init")
 WRITE_FORMATS = ("txt", "md", "yaml")  # checks.writers.FORMATS, without importing the writers to parse options
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -35,7 +36,21 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="检查报告文件或文件夹 / check report files or folders")
     check.add_argument("paths", nargs="+", type=Path, metavar="PATH")
-    check.add_argument("--format", choices=("text", "json"), default="text", help="输出格式 / output format")
+    check.add_argument(
+        "--format",
+        choices=REPORT_FORMATS,
+        default=None,
+        help="输出格式（GitHub Actions 中默认 github，否则 text）/ output format (github on GitHub Actions)",
+    )
+    check.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="文字输出是否着色（auto：终端且未设 NO_COLOR）/ colour the text output",
+    )
+    check.add_argument(
+        "--config", type=Path, metavar="FILE", help="配置文件（默认向上查找）/ configuration file (else found upwards)"
+    )
     check.add_argument("--select", type=_codes, default=None, help="只运行这些规则（可用前缀，如 A,T00）/ rules to run")
     check.add_argument("--ignore", type=_codes, default=None, help="不运行这些规则 / rules to skip")
     check.add_argument("--lang", choices=("zh", "en"), default="zh", help="消息语言 / message language")
@@ -106,10 +121,26 @@ def _rule(code: str, lang: str) -> int:
     return EXIT_OK
 
 
+def _output_format(chosen: str | None) -> str:
+    if chosen is not None:
+        return chosen
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+
+def _use_color(choice: str, output_format: str) -> bool:
+    if output_format != "text" or choice == "never":
+        return False
+    if choice == "always":
+        return True
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")  # https://no-color.org: any non-empty value
+
+
 def _check(args: argparse.Namespace) -> int:
-    from checks.engine import expand, has_errors, lint_file
+    from checks.config import ConfigError, load_config
+    from checks.engine import has_errors
     from checks.reporters import reporter
-    from checks.rules import selected, unknown_codes
+    from checks.rules import unknown_codes
+    from checks.run import run
 
     unknown = list(unknown_codes((args.select or []) + (args.ignore or [])))
     if unknown:
@@ -117,13 +148,17 @@ def _check(args: argparse.Namespace) -> int:
     missing = [str(p) for p in [*args.paths, *([args.previous] if args.previous else [])] if not p.exists()]
     if missing:
         return _usage_error(f"找不到文件 / no such file: {', '.join(missing)}")
-    rules = selected(args.select, args.ignore)
-    results = [lint_file(path, rules, previous=args.previous) for path in expand(args.paths)]
     try:
-        reporter(args.format)(results, sys.stdout, args.lang)
+        config = load_config(args.config, Path.cwd(), args.select, args.ignore, args.strict)
+    except ConfigError as error:
+        return _usage_error(str(error))
+    output_format = _output_format(args.format)
+    results = run(args.paths, config, args.previous, progress=sys.stderr.isatty())
+    try:
+        reporter(output_format)(results, sys.stdout, args.lang, _use_color(args.color, output_format))
         sys.stdout.flush()
     except BrokenPipeError:  # `zfxxgk-lint … | head`: the reader left early, which is not an error of ours
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so the flush at exit cannot fail again
     if any(r.crash for r in results):
         return EXIT_USAGE
-    return EXIT_FINDINGS if any(has_errors(r, args.strict) for r in results) else EXIT_OK
+    return EXIT_FINDINGS if any(has_errors(r, config.strict) for r in results) else EXIT_OK

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import traceback
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,29 +25,38 @@ class FileResult:
     crash: str | None = None  # an internal error: a bug in the linter, reported as such
 
 
-def lint_file(path: Path, rules: list[Rule], max_bytes: int = MAX_BYTES, previous: Path | None = None) -> FileResult:
-    """Lint one file; ``previous`` is last year's report for the cross-year rules (else looked for beside it)."""
+def lint_file(
+    path: Path,
+    rules: list[Rule],
+    max_bytes: int = MAX_BYTES,
+    previous: Path | None = None,
+    severities: Mapping[str, Severity] | None = None,
+) -> FileResult:
+    """Lint one file; ``previous`` is last year's report for the cross-year rules (else looked for beside it);
+    ``severities`` override the catalog's default severity of some rules (configuration)."""
     name = str(path)
     try:
-        return _lint(path, name, rules, max_bytes, previous)
+        return _lint(path, name, rules, max_bytes, previous, severities or {})
     except Exception:  # a bug must not stop the other files, and must say it is a bug
         return FileResult(name, (), (), traceback.format_exc())
 
 
-def _lint(path: Path, name: str, rules: list[Rule], max_bytes: int, previous: Path | None) -> FileResult:
+def _lint(
+    path: Path, name: str, rules: list[Rule], max_bytes: int, previous: Path | None, severities: Mapping[str, Severity]
+) -> FileResult:
     parser = parser_for(path.suffix)
     if parser is None:
         message = Message(f"不支持的文件类型「{path.suffix}」", f'unsupported file type "{path.suffix}"')
-        return FileResult(name, _stamp([Finding("I001", Position(1, 1), message)]), ())
+        return FileResult(name, _stamp([Finding("I001", Position(1, 1), message)], severities), ())
     codes = {r.code for r in rules}
     decoded = read(path, max_bytes)
     findings = [f for f in decoded.findings if f.rule in codes]
     if decoded.lines is None:
-        return FileResult(name, _stamp(findings), ())
+        return FileResult(name, _stamp(findings, severities), ())
     report = parser(name, decoded.lines)
     findings.extend(f for f in report.parse_findings if f.rule in codes)
     if report.unreadable:
-        return FileResult(name, _stamp(findings), decoded.lines)
+        return FileResult(name, _stamp(findings, severities), decoded.lines)
     for r in rules:
         if r.check is not None:
             findings.extend(r.check(report))
@@ -57,13 +66,15 @@ def _lint(path: Path, name: str, rules: list[Rule], max_bytes: int, previous: Pa
     if last is not None:
         for check in cross:
             findings.extend(check(report, last))
-    return FileResult(name, _stamp(findings), decoded.lines)
+    return FileResult(name, _stamp(findings, severities), decoded.lines)
 
 
-def _stamp(findings: list[Finding]) -> tuple[Finding, ...]:
+def _stamp(findings: list[Finding], severities: Mapping[str, Severity]) -> tuple[Finding, ...]:
+    """Each finding gets its rule's severity: the configured one, else its own milder case, else the catalog's."""
     rules = catalog()
     stamped = (
-        f if f.severity is not None else dataclasses.replace(f, severity=rules[f.rule].severity) for f in findings
+        dataclasses.replace(f, severity=severities.get(f.rule) or f.severity or rules[f.rule].severity)
+        for f in findings
     )
     return tuple(sorted(stamped, key=Finding.sort_key))
 

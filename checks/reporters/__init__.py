@@ -8,11 +8,9 @@ from typing import Protocol, TextIO
 
 from checks.engine import FileResult
 
-FORMATS = ("text", "json")
-
 
 class Reporter(Protocol):
-    def __call__(self, results: Sequence[FileResult], out: TextIO, lang: str) -> None: ...
+    def __call__(self, results: Sequence[FileResult], out: TextIO, lang: str, color: bool = False) -> None: ...
 
 
 def reporter(name: str) -> Reporter:

@@ -32,7 +32,7 @@ def finding_data(finding: Finding, lang: str) -> dict[str, Any]:
     return data
 
 
-def write(results: Sequence[FileResult], out: TextIO, lang: str) -> None:
+def write(results: Sequence[FileResult], out: TextIO, lang: str, color: bool = False) -> None:
     files = []
     for result in results:
         entry: dict[str, Any] = {"path": result.path, "findings": [finding_data(f, lang) for f in result.findings]}

@@ -10,7 +10,7 @@ from checks.findings import Severity
 from checks.reporters.summary import summarize
 
 
-def write(results: Sequence[FileResult], out: TextIO, lang: str) -> None:
+def write(results: Sequence[FileResult], out: TextIO, lang: str, color: bool = False) -> None:
     for result in results:
         if result.crash:
             out.write(
