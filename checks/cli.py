@@ -59,7 +59,7 @@ def _parser() -> argparse.ArgumentParser:
         "--previous",
         type=Path,
         metavar="FILE",
-        help="上一年度的报告（跨年度规则用；默认在同一文件夹中查找）/ last year's report for the cross-year rules",
+        help="上一年度的报告（跨年度规则用；默认在同一文件夹、再在仓库中查找）/ last year's report (else searched for)",
     )
 
     rule = commands.add_parser("rule", help="显示规则说明 / show a rule's documentation")
@@ -109,15 +109,13 @@ def _usage_error(message: str) -> int:
 
 
 def _rule(code: str, lang: str) -> int:
+    from checks.docs import text
     from checks.rules import catalog
 
     found = catalog().get(code)
     if found is None:
         return _usage_error(f"没有规则 {code} / no rule {code}")
-    zh, _, en = found.doc.partition("\n---\n")
-    title = found.title_en if lang == "en" else found.title_zh
-    body = (en if lang == "en" and en else zh).strip()
-    print(f"{found.code} ({found.severity.value}) {title}\n\n" + "\n".join(line.strip() for line in body.splitlines()))
+    print(text(found, lang))
     return EXIT_OK
 
 
@@ -149,7 +147,11 @@ def _check(args: argparse.Namespace) -> int:
     if missing:
         return _usage_error(f"找不到文件 / no such file: {', '.join(missing)}")
     try:
-        config = load_config(args.config, Path.cwd(), args.select, args.ignore, args.strict)
+        # One configuration per run, found upwards from the first path (DESIGN: "walking up from the file").
+        first = args.paths[0].resolve()
+        config = load_config(
+            args.config, first if first.is_dir() else first.parent, args.select, args.ignore, args.strict
+        )
     except ConfigError as error:
         return _usage_error(str(error))
     output_format = _output_format(args.format)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 import traceback
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -14,7 +13,8 @@ from checks.model import Position
 from checks.previous import find_beside, load
 from checks.reading import MAX_BYTES, read
 from checks.rules import Rule, catalog
-from checks.sources import SUFFIXES, parser_for
+from checks.sources import is_report_name, parser_for
+from checks.suppression import UnusedSuppression, apply, scan
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +23,9 @@ class FileResult:
     findings: tuple[Finding, ...]
     lines: tuple[str, ...] = ()  # the decoded source, for reporters that quote it
     crash: str | None = None  # an internal error: a bug in the linter, reported as such
+    # Suppression comments (or some of their codes) that suppressed nothing, named no rule, or could not be read
+    # (checks/suppression.py); not findings, and they do not change the exit status.
+    unused: tuple[UnusedSuppression, ...] = ()
 
 
 def lint_file(
@@ -55,18 +58,40 @@ def _lint(
         return FileResult(name, _stamp(findings, severities), ())
     report = parser(name, decoded.lines)
     findings.extend(f for f in report.parse_findings if f.rule in codes)
+    # The rules that ran: a suppression of any other rule is not needed in this run, but not unused either.
+    ran = {r.code for r in rules if r.check is None and r.cross is None}  # made while reading and parsing
     if report.unreadable:
-        return FileResult(name, _stamp(findings, severities), decoded.lines)
+        return _result(name, findings, severities, decoded.lines, report.format, ran)
     for r in rules:
         if r.check is not None:
             findings.extend(r.check(report))
-    cross = [r.cross for r in rules if r.cross is not None]
+            ran.add(r.code)
+    cross = [r for r in rules if r.cross is not None]
     last_path = (previous or find_beside(path, report)) if cross else None
     last = load(last_path, max_bytes) if last_path is not None else None
     if last is not None:
-        for check in cross:
-            findings.extend(check(report, last))
-    return FileResult(name, _stamp(findings, severities), decoded.lines)
+        for r in cross:
+            assert r.cross is not None
+            findings.extend(r.cross(report, last))
+            ran.add(r.code)
+    return _result(name, findings, severities, decoded.lines, report.format, ran)
+
+
+def _result(
+    name: str,
+    findings: list[Finding],
+    severities: Mapping[str, Severity],
+    lines: tuple[str, ...],
+    source_format: str,
+    ran: set[str],
+) -> FileResult:
+    """The findings no suppression comment covers, stamped, and the suppressions that did nothing."""
+    suppressions, unreadable = scan(lines, source_format)
+    if not suppressions and not unreadable:
+        return FileResult(name, _stamp(findings, severities), lines)
+    kept, unused = apply(findings, suppressions, ran)
+    every = sorted((*unreadable, *unused), key=lambda u: (u.pos.line, u.pos.column))
+    return FileResult(name, _stamp(kept, severities), lines, unused=tuple(every))
 
 
 def _stamp(findings: list[Finding], severities: Mapping[str, Severity]) -> tuple[Finding, ...]:
@@ -79,25 +104,13 @@ def _stamp(findings: list[Finding], severities: Mapping[str, Severity]) -> tuple
     return tuple(sorted(stamped, key=Finding.sort_key))
 
 
-# Files a folder holds beside its reports, in the formats reports use (.md, .yaml): never reports themselves.
-# The pre-commit hooks exclude the same names (.pre-commit-hooks.yaml).
-_NOT_REPORTS = re.compile(
-    r"^(?:README|CHANGELOG|CONTRIBUTING|LICENSE|mkdocs|docker-compose|requirements|pyproject)\b", re.IGNORECASE
-)
-
-
 def expand(paths: Iterable[Path]) -> Iterator[Path]:
     """Files as given, and report files inside folders (recursively, hidden and non-report files skipped), sorted."""
     for path in paths:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 relative = child.relative_to(path).parts
-                if (
-                    child.is_file()
-                    and child.suffix.lower() in SUFFIXES
-                    and not any(p.startswith(".") for p in relative)
-                    and not _NOT_REPORTS.match(child.name)
-                ):
+                if child.is_file() and is_report_name(child.name) and not any(p.startswith(".") for p in relative):
                     yield child
         else:
             yield path

@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from difflib import SequenceMatcher
-from functools import cache
+from functools import lru_cache
 
 _SPACES = re.compile(r"\s+")
 # NFKC folds full-width forms (（）：，１２) to half-width; these are the marks it leaves alone.
 _PUNCT = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "〔": "[", "〕": "]", "．": ".", "、": "、"})
 
 
-@cache
+@lru_cache(maxsize=16384)  # labels repeat in every report; bounded, so memory stays flat over thousands of reports
 def norm(text: str) -> str:
     """The comparison key of a label: NFKC, no white space, straight quotes, no trailing colon."""
     folded = unicodedata.normalize("NFKC", text).translate(_PUNCT)

@@ -36,6 +36,17 @@ def write(results: Sequence[FileResult], out: TextIO, lang: str, color: bool = F
     files = []
     for result in results:
         entry: dict[str, Any] = {"path": result.path, "findings": [finding_data(f, lang) for f in result.findings]}
+        if result.unused:
+            entry["unused_suppressions"] = [
+                {
+                    "line": u.pos.line,
+                    "column": u.pos.column,
+                    "codes": list(u.codes),
+                    "reason": u.reason,
+                    "message": u.message.text(lang),
+                }
+                for u in result.unused
+            ]
         if result.crash:
             entry["internal_error"] = result.crash
         files.append(entry)

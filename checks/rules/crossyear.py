@@ -1,26 +1,32 @@
-"""Family X across years: this year's report against last year's of the same agency (see checks/previous.py)."""
+"""Family X across years: this year's report against last year's of the same agency (see checks/previous.py).
+
+X002 and X003 are the cross-year arithmetic of reference §2.5 item 5; X004 compares the wording.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from pathlib import PurePath
+from pathlib import Path
 
 from checks import national_format as nf
 from checks.findings import Finding, Message, Severity
-from checks.model import Position, Report, Text
+from checks.model import Position, Report, Row, Text
 from checks.normalize import norm
-from checks.rules import cross_rule
+from checks.rules import cross_rule, names
+from checks.rules.arithmetic import _values
 
 NEAR_IDENTICAL = 0.9  # share of this year's wording found in last year's (法治蓝皮书 2017: reports 90% identical)
 MIN_CHARS = 80  # shorter text ("本年度未收取信息处理费。") is rightly the same every year
 _SHINGLE = 4  # characters per compared piece: long enough to carry wording, short enough to survive edits
 _DIGITS = re.compile(r"\d+")
+_norm_text = norm.__wrapped__
 
 
 def _shingles(texts: Iterable[Text]) -> frozenset[str]:
-    # Numbers and years are what a copied report does change, so they do not count as differences.
-    key = _DIGITS.sub("", "".join(norm(t.text) for t in texts))
+    # Numbers and years are what a copied report does change, so they do not count as differences. norm without
+    # its cache: that is for labels, and would keep every paragraph of every report of a folder run.
+    key = _DIGITS.sub("", "".join(_norm_text(t.text) for t in texts))
     if len(key) < MIN_CHARS:
         return frozenset()
     return frozenset(key[i : i + _SHINGLE] for i in range(len(key) - _SHINGLE + 1))
@@ -30,8 +36,17 @@ def _reused(this: frozenset[str], last: frozenset[str]) -> float:
     return len(this & last) / len(this) if this and last else 0.0
 
 
+def shown(path: str) -> str:
+    """Last year's file as a message names it: relative to the working folder when it is inside it (it may sit in
+    another year's folder, under the same name as this year's), else as it is."""
+    try:
+        return Path(path).resolve().relative_to(Path.cwd()).as_posix()
+    except (OSError, ValueError):
+        return path
+
+
 def _finding(pos: Position, what: Message, share: float, previous: Report) -> Finding:
-    name = PurePath(previous.path).name
+    name = shown(previous.path)
     percent = int(share * 100)
     return Finding(
         "X004",
@@ -52,15 +67,16 @@ def _finding(pos: Position, what: Message, share: float, previous: Report) -> Fi
 def same_as_last_year(report: Report, previous: Report) -> Iterator[Finding]:
     """
     国家格式把“内容雷同”列为被追责的问题之一。本规则把本年度报告的文字（不计数字和年份）与同一机关上一年度的
-    报告比较：全文或某一部分有 90% 以上的文字相同即提示。上一年度的报告用 --previous 指定，或在同一文件夹中
-    按标题中的机关名称和年度自动查找。过短的部分（如“本年度未收取信息处理费。”）不比较。
+    报告比较：全文或某一部分有 90% 以上的文字相同即提示。上一年度的报告用 --previous 指定，否则按标题中的
+    机关名称和年度，先在同一文件夹、再在整个仓库中查找。过短的部分（如“本年度未收取信息处理费。”）不比较。
     错误示例：2025年报告的“五、存在的主要问题及改进情况”与2024年一字不差，只改了年份。
     正确示例：按本年度实际情况重新撰写问题和改进措施。
     ---
     The format names 内容雷同 (copied content) among the failures agencies are held accountable for. This rule
     compares the wording (numbers and years aside) with the same agency's report of the year before: the whole
     text or one part with 90% or more of its wording reused is reported. Last year's report is given with
-    --previous or found in the same folder by the agency and year in its title. Short parts are not compared.
+    --previous, or found by the agency and year in its title in the same folder, then anywhere in the repository.
+    Short parts are not compared.
     Failing: part 五 of 2025 copied from 2024 with the years changed. Passing: part 五 written for 2025.
     """
     last = {section.part: section for section in previous.sections}
@@ -77,3 +93,130 @@ def same_as_last_year(report: Report, previous: Report) -> Iterator[Finding]:
         if share >= NEAR_IDENTICAL:
             heading = next(p.heading for p in nf.PARTS if p.number == section.part)
             yield _finding(section.heading.pos, Message(f"「{heading}」", f'"{heading}"'), share, previous)
+
+
+# --- X002, X003: the figures carried from one year to the next (reference §2.5 item 5) --------------------------
+
+
+def _row(report: Report, table: str, key: str) -> tuple[Row, list[int | float]] | None:
+    """A table row with its numbers, when every cell is placed and holds one (else T003/T004 say why)."""
+    found = report.tables.get(table)
+    row = found.row(key) if found is not None else None
+    values = _values(row, len(names.spec(table, key).columns))
+    return None if row is None or values is None else (row, values)
+
+
+@cross_rule(
+    "X002",
+    Severity.ERROR,
+    "上年结转与上一年度的结转下年度继续办理不一致",
+    "上年结转 ≠ last year's 结转下年度继续办理 (per column)",
+)
+def carried_over(report: Report, previous: Report) -> Iterator[Finding]:
+    """
+    表三“二、上年结转政府信息公开申请数量”是上一年度没有办结、转到本年度的申请，必须与同一机关上一年度报告
+    表三“四、结转下年度继续办理”逐列相等（自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他、总计）。
+    每个不相等的单元格报告一次，位置在本年度报告的单元格，消息给出上一年度报告的文件、行号和数值。
+    上一年度的报告用 --previous 指定，否则在同一文件夹、再在整个仓库中按标题中的机关名称和年度查找。
+    任一行的单元格数目不对或有单元格不是数字时不检查（由 T003、T004 报告）。
+    错误示例：2024年报告“四、结转下年度继续办理”的自然人为 2，2025年报告“二、上年结转政府信息公开申请数量”的
+    自然人为 1。
+    正确示例：2025年报告的上年结转自然人为 2，与2024年报告的结转下年度相同。
+    ---
+    Table 3 row II (carried over from last year) holds the requests last year's report carried forward, so it must
+    equal row IV (carried forward to next year) of the same agency's report of the year before, column by column
+    (the six applicant columns and the total). Each differing cell is reported once, at this year's cell; the
+    message names last year's file, its line and its value. Last year's report is given with --previous, or found
+    by the agency and year of its title in the same folder, then anywhere in the repository. Rows whose cells
+    cannot all be read are left to T003 and T004.
+    Failing: 2024 carries 2 requests of natural persons forward; 2025 reports 1 carried over.
+    Passing: 2025 reports the 2 that 2024 carried forward.
+    """
+    this = _row(report, "t3", "carried_over")
+    last = _row(previous, "t3", "carried_forward")
+    if this is None or last is None:
+        return
+    (row, values), (last_row, last_values) = this, last
+    name = shown(previous.path)
+    label, last_label = names.row("t3", "carried_over").zh, names.row("t3", "carried_forward").zh
+    for column, cell, value, expected, last_cell in zip(
+        nf.T3_COLUMNS, row.cells, values, last_values, last_row.cells, strict=True
+    ):
+        if value == expected:
+            continue
+        line = last_cell.pos.line
+        wanted = names.number(expected)
+        yield Finding(
+            "X002",
+            cell.pos,
+            Message(
+                f"表三「{label}」行「{column.label}」列为 {cell.raw}，应为 {wanted}："
+                f"上一年度报告「{name}」第 {line} 行「{last_label}」的「{column.label}」列为 {last_cell.raw}",
+                f'Table 3 row "{label}", column "{column.label}" ({column.en}) is {cell.raw} but should be '
+                f'{wanted}: last year\'s report "{name}" carries {last_cell.raw} forward '
+                f'(row "{last_label}", line {line})',
+            ),
+            expected=expected,
+            actual=value,
+            table="t3",
+            row="carried_over",
+            col=column.key,
+        )
+
+
+_T2_DOCUMENT_ROWS = ("rules", "normative")  # 表二's rows of documents, the ones with a 现行有效件数
+
+
+def _in_force(report: Report, previous: Report, key: str) -> Finding | None:
+    this = _row(report, "t2", key)
+    last = _row(previous, "t2", key)
+    if this is None or last is None:
+        return None
+    (row, (made, repealed, in_force)), (last_row, last_values) = this, last
+    before, cell, last_cell = last_values[2], row.cells[2], last_row.cells[2]
+    expected = before + made - repealed
+    if in_force == expected:
+        return None
+    label = names.row("t2", key).zh
+    made_label, repealed_label, in_force_label = (c.label for c in names.spec("t2", key).columns)
+    name, line = shown(previous.path), last_cell.pos.line
+    b, m, r, e = (names.number(v) for v in (before, made, repealed, expected))
+    return Finding(
+        "X003",
+        cell.pos,
+        Message(
+            f"表二「{label}」的{in_force_label}应为 {e}（上一年度报告「{name}」第 {line} 行的{in_force_label} {b}"
+            f" + {made_label} {m} − {repealed_label} {r}），实际为 {cell.raw}；"
+            "如有文件未经废止而失效（如有效期届满），请核对并在报告中说明",
+            f'Table 2 "{label}" ({names.row("t2", key).en}): {in_force_label} (in force) should be {e} '
+            f'(last year\'s {b} in "{name}" line {line} + {m} issued − {r} repealed this year), but is {cell.raw}; '
+            "if documents lapsed without a repeal (their term ended), check and say so in the report",
+        ),
+        expected=expected,
+        actual=in_force,
+        table="t2",
+        row=key,
+        col="in_force",
+    )
+
+
+@cross_rule("X003", Severity.WARNING, "现行有效件数与上一年度不衔接", "现行有效件数 does not follow from last year's")
+def in_force(report: Report, previous: Report) -> Iterator[Finding]:
+    """
+    表二“规章”“行政规范性文件”两行：本年度的现行有效件数 = 上一年度报告的现行有效件数 + 本年制发件数 −
+    本年废止件数。文件也可能未经废止而失效（如有效期届满），所以只作警告：请核对，确有此种情况的在报告中说明。
+    每行报告一次，位置在本年度报告的“现行有效件数”单元格，消息给出计算过程。上一年度的报告的查找方式同 X002。
+    错误示例：2024年行政规范性文件现行有效 14 件，2025年制发 2 件、废止 1 件，现行有效填 17。
+    正确示例：现行有效 15（14 + 2 − 1）。
+    ---
+    Table 2, rows 规章 (rules) and 行政规范性文件 (normative documents): this year's number in force should be last
+    year's number in force + issued this year − repealed this year. Documents can also lapse without a repeal
+    (their term ends), so this is a warning: check, and say so in the report when it happened. One finding per
+    row, at this year's 现行有效件数 cell, with the computation. Last year's report is found as for X002.
+    Failing: 14 normative documents in force in 2024, 2 issued and 1 repealed in 2025, 17 in force.
+    Passing: 15 in force (14 + 2 − 1).
+    """
+    for key in _T2_DOCUMENT_ROWS:
+        finding = _in_force(report, previous, key)
+        if finding is not None:
+            yield finding

@@ -6,6 +6,8 @@ Parsers never judge. What they cannot place is kept in the model (unplaced rows,
 from __future__ import annotations
 
 import importlib
+import os
+import re
 from collections.abc import Callable
 
 from checks.model import Report
@@ -21,6 +23,16 @@ _MODULES = {
     ".yml": "checks.sources.yaml",
 }
 SUFFIXES = tuple(_MODULES)
+# Files a folder holds beside its reports, in the formats reports use (.md, .yaml): never reports themselves.
+# The pre-commit hooks exclude the same names (.pre-commit-hooks.yaml).
+_NOT_REPORTS = re.compile(
+    r"^(?:README|CHANGELOG|CONTRIBUTING|LICENSE|mkdocs|docker-compose|requirements|pyproject)\b", re.IGNORECASE
+)
+
+
+def is_report_name(name: str) -> bool:
+    """Whether a file name (in a folder run or the search for last year's report) can be a report's."""
+    return not name.startswith(".") and not _NOT_REPORTS.match(name) and os.path.splitext(name)[1].lower() in SUFFIXES
 
 
 def parser_for(suffix: str) -> Parser | None:

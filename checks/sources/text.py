@@ -15,6 +15,7 @@ from checks.model import Position, Report, Section, Table, Text
 from checks.normalize import norm
 from checks.sources.headings import find_heading, find_period, parse_title
 from checks.sources.tables import RawCell, build_table
+from checks.suppression import is_comment
 
 _PROSE_END = "。"
 
@@ -84,6 +85,9 @@ def parse(path: str, lines: tuple[str, ...]) -> Report:
 def read_text(path: str, lines: tuple[str, ...], source_format: str, full_grid: bool = False) -> Report:
     """The model of text-like lines. ``full_grid``: every table row has a cell for every grid column, so empty
     cells right after a row's labels are merged label cells (as in a tab-separated Word copy) — Markdown tables."""
+    source = lines
+    # A suppression comment is read as a blank line: not report text, and every other line keeps its number.
+    lines = tuple("" if is_comment(line, source_format) else line for line in lines)
     cells_of = [split_cells(line, index + 1) for index, line in enumerate(lines)]
 
     # Table starts first: a table's own labels (二、上年结转…, 四、结转下年度…) look like headings.
@@ -132,7 +136,7 @@ def read_text(path: str, lines: tuple[str, ...], source_format: str, full_grid: 
         for i in range(after_title, first_heading)
         if lines[i].strip() and i not in region_lines
     )
-    report = Report(path, source_format, title, agency, year, tuple(sections), tables, lines, preamble)
+    report = Report(path, source_format, title, agency, year, tuple(sections), tables, source, preamble)
     return dataclasses.replace(report, period=find_period(report.prose()))
 
 
