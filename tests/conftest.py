@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from checks.engine import FileResult, lint_file
 from checks.findings import Finding
 from checks.rules import selected
+
+# Hypothesis profiles (docs/robustness.md). "ci", the default, is the same examples on every run (derandomize) and
+# fits the test suite's time budget; "long" (HYPOTHESIS_PROFILE=long) tries 20 times as many, new ones each run,
+# and keeps any failure in .hypothesis/ to replay it first next time. A test asks for a share of the profile's
+# examples (tests/test_robustness.py: ``budget``), so both profiles scale every test alike. No deadline: the
+# time an example takes is a matter for the benchmark, and varies with the machine.
+_SLOW = [HealthCheck.too_slow, HealthCheck.data_too_large]
+settings.register_profile("ci", max_examples=100, derandomize=True, deadline=None, suppress_health_check=_SLOW)
+settings.register_profile("long", max_examples=2000, deadline=None, suppress_health_check=_SLOW)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

@@ -11,12 +11,13 @@ from typing import TextIO
 
 from checks.engine import FileResult
 from checks.findings import Finding, Severity
-from checks.reporters.summary import crash_text, relative_path, rule_title, summarize, summary_line
+from checks.reporters.summary import crash_text, relative_path, rule_title, summarize, summary_line, visible
 
 
 def escape_data(text: str) -> str:
     """A command's message: GitHub decodes these three, and a raw newline would end the command."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    escaped = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return visible(escaped)  # after the line ends are encoded: other controls must not reach the log raw
 
 
 def escape_property(text: str) -> str:

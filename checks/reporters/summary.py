@@ -10,6 +10,7 @@ from pathlib import Path, PurePath
 
 from checks.engine import FileResult
 from checks.findings import Severity
+from checks.reading import INVISIBLE
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,3 +80,9 @@ def relative_path(path: str, base: Path | None = None) -> PurePath:
         return absolute.relative_to(root)
     except ValueError:
         return absolute
+
+
+def visible(text: str) -> str:
+    """Report text made safe to print: a control or invisible character (an ESC sequence, U+202E) is shown as
+    ⟨U+XXXX⟩ instead of acting on the terminal or CI log, or reordering the line it is quoted in."""
+    return INVISIBLE.sub(lambda m: f"⟨U+{ord(m.group()):04X}⟩", text)

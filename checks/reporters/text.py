@@ -12,7 +12,15 @@ from typing import TextIO
 
 from checks.engine import FileResult
 from checks.findings import Finding, Severity
-from checks.reporters.summary import Summary, crash_text, rule_title, rules_by_count, summarize, summary_line
+from checks.reporters.summary import (
+    Summary,
+    crash_text,
+    rule_title,
+    rules_by_count,
+    summarize,
+    summary_line,
+    visible,
+)
 
 _RESET = "\x1b[0m"
 _BOLD = "1"
@@ -58,9 +66,9 @@ def _finding(out: TextIO, result: FileResult, f: Finding, lang: str, style: _Sty
     label = ("warning: " if lang == "en" else "警告：") if f.severity is Severity.WARNING else ""
     tone = style.severity(f.severity)
     where = f"{style(result.path, _BOLD)}:{f.pos.line}:{f.pos.column}:"
-    out.write(f"{where} {style(f.rule, _BOLD, tone)} {style(label, tone)}{f.message.text(lang)}\n")
+    out.write(f"{where} {style(f.rule, _BOLD, tone)} {style(label, tone)}{visible(f.message.text(lang))}\n")
     if 0 < f.pos.line <= len(result.lines):
-        source = result.lines[f.pos.line - 1].replace("\t", "⇥")
+        source = visible(result.lines[f.pos.line - 1].replace("\t", "⇥"))
         if len(source) > 160:
             source = source[:159] + "…"
         out.write(f"{style(f'  {f.pos.line:>5} |', _DIM)} {source}\n")

@@ -11,12 +11,14 @@ declare(
     "文件无法读取",
     "file unreadable",
     """
-文件为空、是二进制内容，或无法解码，因此无法检查。
+文件为空（或只有空白）、是二进制内容、含有空字符（NUL），或无法解码，因此无法检查。文件其余部分是 UTF-8
+而某一行既不是 UTF-8 也不是 GB18030/GBK 时，问题报告在这一行。
 错误示例：一个 0 字节的文件，或误提交的 .doc 文件改名为 .txt。
 正确示例：把报告另存为 UTF-8 编码的纯文本。
 ---
-The file is empty, binary or cannot be decoded, so it cannot be checked.
-Failing: an empty file, or a .doc file renamed to .txt. Passing: the report saved as UTF-8 plain text.
+The file is empty (or only white space), binary, contains NUL characters, or cannot be decoded, so it cannot be
+checked. When the rest of the file is UTF-8 and one line is neither UTF-8 nor GB18030/GBK, the finding is at that
+line. Failing: an empty file, or a .doc file renamed to .txt. Passing: the report saved as UTF-8 plain text.
 """,
 )
 declare(
@@ -26,10 +28,19 @@ declare(
     "not UTF-8",
     """
 文件以 GB18030/GBK 或 UTF-16 编码保存。已按该编码读取，但发布仓库应统一使用 UTF-8。
-错误示例：记事本“ANSI”编码保存的报告。正确示例：另存为“UTF-8”。
+两种损坏的文件也照样读取，并在损坏处提示：UTF-8 文件中夹有 GB18030/GBK 编码的行（从不同来源拼接而成），
+逐行按各自的编码读取，提示在第一处 GB18030 行；文件末尾的字符不完整（复制或保存被中断，文件可能缺了结尾），
+忽略不完整的字节，提示在文件末尾。
+错误示例：记事本“ANSI”编码保存的报告；把一段 GBK 编码的文字追加到 UTF-8 报告之后。
+正确示例：另存为“UTF-8”。
 ---
 The file is GB18030/GBK or UTF-16. It was read, but a publication repository should hold UTF-8 only.
-Failing: a report saved as "ANSI" in Notepad. Passing: the same report saved as UTF-8.
+Two kinds of damaged file are read too, with the finding where the damage is: a UTF-8 file with some lines in
+GB18030/GBK (pasted together from different sources) is read line by line, each in its own encoding, the finding
+at the first GB18030 line; a file that ends in the middle of a character (a copy or save cut short: its end may
+be missing) is read without the incomplete bytes, the finding at the end.
+Failing: a report saved as "ANSI" in Notepad; a GBK paragraph appended to a UTF-8 report.
+Passing: the same report saved as UTF-8.
 """,
 )
 declare(
@@ -72,5 +83,32 @@ or value over 100,000 characters; it is not checked so that a commit is never st
 tens of KB, about 500 nodes, at most 5 levels deep, with no aliases. Failing: a 50 MB text export of a scanned
 file; a few hundred bytes of YAML whose nested aliases expand to billions of nodes ("billion laughs").
 Passing: the report's own text; a YAML report written out as in docs/formats.md, without anchors and aliases.
+""",
+)
+declare(
+    "I005",
+    Severity.WARNING,
+    "含有不可见字符或双向控制字符",
+    "invisible or bidirectional control characters",
+    """
+文件含有显示不出来、或会改变文字显示顺序的字符：双向文字的嵌入、覆盖和隔离符（U+202A–U+202E、
+U+2066–U+2069），方向标记（U+200E、U+200F、U+061C），零宽字符（U+200B–U+200D、U+2060），不在文件开头的
+U+FEFF，软连字符 U+00AD，以及其他格式字符和控制字符（制表符除外）。这些字符使屏幕上显示的文字与文件实际保存的
+文字不同：“从右到左覆盖”（U+202E）能把“12”显示成“21”，零宽空格能让两个看起来相同的标题在检查时并不相同
+（即“Trojan Source”式的隐藏手法）；它们多半是从网页或其他软件复制时带进来的。每一行报告一次，位置是该行第一个
+这样的字符，并写出各字符的编码和名称（最多四种，其余计数）；一个文件最多报告 20 次，最后一次说明其余还有多少行。
+错误示例：`行政许可` 与数字之间夹着 U+202E（屏幕上 `36` 显示为 `63`）；`一、总体情况` 中间夹着零宽空格 U+200B。
+正确示例：删除这些字符后的同一行（在编辑器中打开“显示不可见字符”即可看到它们）。
+---
+The file holds characters that are not shown, or that change the order in which text is shown: bidirectional
+embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), direction marks (U+200E, U+200F, U+061C),
+zero-width characters (U+200B–U+200D, U+2060), a U+FEFF that is not at the start of the file, the soft hyphen
+U+00AD, and other format and control characters except the tab. They make the text on screen differ from the text
+stored: a RIGHT-TO-LEFT OVERRIDE (U+202E) can show "12" as "21", a zero-width space makes two headings that look
+the same compare as different ("Trojan Source"-style hiding); most arrive by copying from a web page or another
+program. One finding per line, at the line's first such character, naming the characters by code point and name
+(four kinds at most, the others counted); at most 20 findings per file, the last counting the lines not listed.
+Failing: U+202E between `行政许可` and its number (`36` shows as `63`); a zero-width space U+200B inside
+`一、总体情况`. Passing: the same lines without them (an editor's "show invisible characters" reveals them).
 """,
 )

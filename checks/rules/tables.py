@@ -72,6 +72,11 @@ def _rows_of(key: str, table: Table) -> Iterator[Finding]:
             Message(
                 f"{tname.zh}中出现规定格式以外的行「{text}」",
                 f'{tname.en} has a row the format does not have: "{text}"',
+            )
+            if text
+            else Message(
+                f"{tname.zh}中有一行数字没有行标签（规定格式以外的行）",
+                f"{tname.en} has a row of numbers without a label (a row the format does not have)",
             ),
             table=key,
             actual=text,

@@ -169,6 +169,12 @@ def build_table(table: str, units: list[list[RawCell]], start: Position, end_lin
             else:
                 labels.append(Text(cell.text, cell.pos))
         close(current)
+        if table != "t4" and current is None and any(c.text for c in label_free_values):
+            # A line of numbers without a label of its own: a row the format does not have. Its figures must be
+            # reported (T002), never dropped; only 表四's data row has no label.
+            values = _trim(label_free_values, 0, tabs=True)
+            unplaced.append(Row("", None, tuple(map(to_cell, values)), values[0].pos))
+            label_free_values.clear()
 
     if table == "t4":
         values = _trim(label_free_values, len(nf.T4_COLUMNS), tabs)
