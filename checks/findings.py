@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from enum import StrEnum
+from pathlib import Path, PurePath
 from typing import Any
 
 from checks.model import Position
@@ -50,3 +52,17 @@ class Finding:
 
     def sort_key(self) -> tuple[int, int, str]:
         return (self.pos.line, self.pos.column, self.rule)
+
+
+def relative_path(path: str, base: Path | None = None) -> PurePath:
+    """``path`` relative to ``base`` (the working directory) when it lies inside it, else absolute.
+
+    CI tools match annotations to repository-relative paths, and the working directory of a CI job is the checkout.
+    Symbolic links are not resolved: the path stays the one the user named.
+    """
+    root = Path(os.path.abspath(base if base is not None else Path.cwd()))
+    absolute = Path(os.path.abspath(path))
+    try:
+        return absolute.relative_to(root)
+    except ValueError:
+        return absolute

@@ -99,6 +99,8 @@ T2_BLOCKS: tuple[Block, ...] = (
     Block("第二十条第（八）项", (RowSpec("fees", "行政事业性收费", "administrative fees", _T2_FEES, fee=True),)),
 )
 T2_ROWS: tuple[RowSpec, ...] = tuple(row for block in T2_BLOCKS for row in block.rows)
+# The rows of documents (规章, 行政规范性文件): issued, repealed and in force, in that order (X003).
+T2_DOCUMENT_ROWS: tuple[str, ...] = tuple(row.key for row in T2_ROWS if row.columns == _T2_DOCS)
 
 # --- 表三: requests, 25 rows × 7 columns --------------------------------------------------------------------
 T3_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
@@ -178,7 +180,8 @@ T3_GROUPS: tuple[str, ...] = (_RESULTS, _WITHHELD, _UNAVAILABLE, _NOT_PROCESSED,
 # The outcome rows whose sum is （七）总计, and the rows of the official 勾稽 note: 一 + 二 = （七）总计 + 四.
 T3_OUTCOME_ROWS: tuple[str, ...] = tuple(r.key for r in T3_ROWS[2:-2])
 T3_RESULTS_TOTAL = "results_total"
-T3_BALANCE = (("new", "carried_over"), (T3_RESULTS_TOTAL, "carried_forward"))
+T3_CARRIED_OVER, T3_CARRIED_FORWARD = "carried_over", "carried_forward"  # what one year hands the next (X002)
+T3_BALANCE = (("new", T3_CARRIED_OVER), (T3_RESULTS_TOTAL, T3_CARRIED_FORWARD))
 
 # --- 表四: review and litigation, one row of 15 numbers ----------------------------------------------------
 T4_REVIEW = "行政复议"

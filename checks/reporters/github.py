@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from checks.engine import FileResult
-from checks.findings import Finding, Severity
-from checks.reporters.summary import crash_text, relative_path, rule_title, summarize, summary_line, visible
+from checks.findings import Finding, Severity, relative_path
+from checks.reporters.summary import crash_text, rule_title, summarize, summary_line, visible
 
 
 def escape_data(text: str) -> str:

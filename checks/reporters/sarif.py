@@ -16,9 +16,9 @@ from urllib.parse import quote
 
 from checks import __version__
 from checks.engine import FileResult
-from checks.findings import Finding
+from checks.findings import Finding, relative_path
 from checks.model import Position
-from checks.reporters.summary import crash_text, relative_path
+from checks.reporters.summary import crash_text
 from checks.rules import Rule, catalog
 
 SCHEMA = "https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json"

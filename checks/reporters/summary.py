@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path, PurePath
 
 from checks.engine import FileResult
 from checks.findings import Severity
@@ -66,20 +64,6 @@ def rule_title(code: str, lang: str) -> str:
     if found is None:
         return ""
     return found.title_en if lang == "en" else found.title_zh
-
-
-def relative_path(path: str, base: Path | None = None) -> PurePath:
-    """``path`` relative to ``base`` (the working directory) when it lies inside it, else absolute.
-
-    CI tools match annotations to repository-relative paths, and the working directory of a CI job is the checkout.
-    Symbolic links are not resolved: the path stays the one the user named.
-    """
-    root = Path(os.path.abspath(base if base is not None else Path.cwd()))
-    absolute = Path(os.path.abspath(path))
-    try:
-        return absolute.relative_to(root)
-    except ValueError:
-        return absolute
 
 
 def visible(text: str) -> str:

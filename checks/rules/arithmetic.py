@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from checks import national_format as nf
 from checks.findings import Finding, Message, Severity
-from checks.model import Cell, Position, Report, Row, Table
+from checks.model import Cell, Position, Report, Table
 from checks.rules import names, rule
 
 _T3_WIDTH = len(nf.T3_COLUMNS)
@@ -19,13 +19,6 @@ _T3_TOTAL = _T3_WIDTH - 1  # the 总计 column's index
 
 Number = int | float
 Grid = Mapping[str, Sequence[Number]]  # row key -> the row's values, for rows whose every cell holds a number
-
-
-def _values(row: Row | None, width: int) -> list[int | float] | None:
-    """The row's numbers when every cell is placed and holds one; otherwise nothing can be checked."""
-    if row is None or len(row.cells) != width or any(c.value is None for c in row.cells):
-        return None
-    return [c.value for c in row.cells if c.value is not None]
 
 
 def _terms(pairs: Sequence[tuple[str, float]]) -> Message:
@@ -102,7 +95,7 @@ def _grid(table: Table) -> dict[str, list[Number]]:
     """The readable rows, each by its first occurrence (a repeated row is T002's business)."""
     grid: dict[str, list[Number]] = {}
     for row in table.rows:
-        values = _values(row, _T3_WIDTH)
+        values = names.values(row, _T3_WIDTH)
         if values is not None and row.key not in grid:
             grid[row.key] = values
     return grid
@@ -236,7 +229,7 @@ def t3_row_totals(report: Report) -> Iterator[Finding]:
         return
     culprit = _analyse(table).culprit
     for row in table.rows:
-        values = _values(row, _T3_WIDTH)
+        values = names.values(row, _T3_WIDTH)
         if values is None:
             continue
         # Each row is read on its own, so a repeated row is checked too.
@@ -347,7 +340,7 @@ def t4_totals(report: Report) -> Iterator[Finding]:
     """
     table = report.tables.get("t4")
     row = table.row(nf.T4_ROW.key) if table else None
-    values = _values(row, len(nf.T4_COLUMNS))
+    values = names.values(row, len(nf.T4_COLUMNS))
     if values is None or row is None:
         return
     width = len(nf.T4_OUTCOMES)

@@ -11,9 +11,8 @@ from checks import national_format as nf
 from checks.findings import Finding, Message, Severity
 from checks.model import Position, Report, Section, Table, Text
 from checks.normalize import norm
-from checks.rules import rule
+from checks.rules import names, rule
 
-_PARTS = {part.number: part for part in nf.PARTS}
 _YEAR_IN_NAME = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _NOTICE = re.compile(nf.SUPERSEDED_NOTICE)
 _LEFTOVERS = tuple((re.compile(pattern), zh, en) for pattern, zh, en in nf.TEMPLATE_LEFTOVERS)
@@ -24,7 +23,7 @@ def _body(section: Section) -> str:
 
 
 def _heading(part: int) -> str:
-    return _PARTS[part].heading
+    return names.part(part).heading
 
 
 @rule("R005", Severity.ERROR, "报告标题缺失或不规范", 'title missing or not "{机关}{年度}年政府信息公开工作年度报告"')

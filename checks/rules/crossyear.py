@@ -7,14 +7,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 
 from checks import national_format as nf
-from checks.findings import Finding, Message, Severity
+from checks.findings import Finding, Message, Severity, relative_path
 from checks.model import Position, Report, Row, Text
 from checks.normalize import norm
 from checks.rules import cross_rule, names
-from checks.rules.arithmetic import _values
 
 NEAR_IDENTICAL = 0.9  # share of this year's wording found in last year's (法治蓝皮书 2017: reports 90% identical)
 MIN_CHARS = 80  # shorter text ("本年度未收取信息处理费。") is rightly the same every year
@@ -37,12 +35,8 @@ def _reused(this: frozenset[str], last: frozenset[str]) -> float:
 
 
 def shown(path: str) -> str:
-    """Last year's file as a message names it: relative to the working folder when it is inside it (it may sit in
-    another year's folder, under the same name as this year's), else as it is."""
-    try:
-        return Path(path).resolve().relative_to(Path.cwd()).as_posix()
-    except (OSError, ValueError):
-        return path
+    """Last year's file as a message names it: it may sit in another year's folder under this year's name."""
+    return relative_path(path).as_posix()
 
 
 def _finding(pos: Position, what: Message, share: float, previous: Report) -> Finding:
@@ -91,7 +85,7 @@ def same_as_last_year(report: Report, previous: Report) -> Iterator[Finding]:
             continue
         share = _reused(_shingles(section.paragraphs), _shingles(before.paragraphs))
         if share >= NEAR_IDENTICAL:
-            heading = next(p.heading for p in nf.PARTS if p.number == section.part)
+            heading = names.part(section.part).heading
             yield _finding(section.heading.pos, Message(f"「{heading}」", f'"{heading}"'), share, previous)
 
 
@@ -102,7 +96,7 @@ def _row(report: Report, table: str, key: str) -> tuple[Row, list[int | float]] 
     """A table row with its numbers, when every cell is placed and holds one (else T003/T004 say why)."""
     found = report.tables.get(table)
     row = found.row(key) if found is not None else None
-    values = _values(row, len(names.spec(table, key).columns))
+    values = names.values(row, len(names.spec(table, key).columns))
     return None if row is None or values is None else (row, values)
 
 
@@ -132,13 +126,13 @@ def carried_over(report: Report, previous: Report) -> Iterator[Finding]:
     Failing: 2024 carries 2 requests of natural persons forward; 2025 reports 1 carried over.
     Passing: 2025 reports the 2 that 2024 carried forward.
     """
-    this = _row(report, "t3", "carried_over")
-    last = _row(previous, "t3", "carried_forward")
+    this = _row(report, "t3", nf.T3_CARRIED_OVER)
+    last = _row(previous, "t3", nf.T3_CARRIED_FORWARD)
     if this is None or last is None:
         return
     (row, values), (last_row, last_values) = this, last
     name = shown(previous.path)
-    label, last_label = names.row("t3", "carried_over").zh, names.row("t3", "carried_forward").zh
+    label, last_label = names.row("t3", nf.T3_CARRIED_OVER).zh, names.row("t3", nf.T3_CARRIED_FORWARD).zh
     for column, cell, value, expected, last_cell in zip(
         nf.T3_COLUMNS, row.cells, values, last_values, last_row.cells, strict=True
     ):
@@ -159,12 +153,9 @@ def carried_over(report: Report, previous: Report) -> Iterator[Finding]:
             expected=expected,
             actual=value,
             table="t3",
-            row="carried_over",
+            row=nf.T3_CARRIED_OVER,
             col=column.key,
         )
-
-
-_T2_DOCUMENT_ROWS = ("rules", "normative")  # 表二's rows of documents, the ones with a 现行有效件数
 
 
 def _in_force(report: Report, previous: Report, key: str) -> Finding | None:
@@ -172,8 +163,9 @@ def _in_force(report: Report, previous: Report, key: str) -> Finding | None:
     last = _row(previous, "t2", key)
     if this is None or last is None:
         return None
+    # The document columns are issued, repealed and in force (national_format), so in force is the last.
     (row, (made, repealed, in_force)), (last_row, last_values) = this, last
-    before, cell, last_cell = last_values[2], row.cells[2], last_row.cells[2]
+    before, cell, last_cell = last_values[-1], row.cells[-1], last_row.cells[-1]
     expected = before + made - repealed
     if in_force == expected:
         return None
@@ -196,7 +188,7 @@ def _in_force(report: Report, previous: Report, key: str) -> Finding | None:
         actual=in_force,
         table="t2",
         row=key,
-        col="in_force",
+        col=names.spec("t2", key).columns[-1].key,
     )
 
 
@@ -216,7 +208,7 @@ def in_force(report: Report, previous: Report) -> Iterator[Finding]:
     Failing: 14 normative documents in force in 2024, 2 issued and 1 repealed in 2025, 17 in force.
     Passing: 15 in force (14 + 2 − 1).
     """
-    for key in _T2_DOCUMENT_ROWS:
+    for key in nf.T2_DOCUMENT_ROWS:
         finding = _in_force(report, previous, key)
         if finding is not None:
             yield finding

@@ -1,10 +1,13 @@
-"""How messages name tables, rows and columns: always in the official wording (and its English gloss)."""
+"""How rules name and read the official parts, tables, rows and columns (names in the official wording and its
+English gloss)."""
 
 from __future__ import annotations
 
 from checks import national_format as nf
 from checks.findings import Message
+from checks.model import Row
 
+_PARTS = {part.number: part for part in nf.PARTS}
 _SPECS = {table: {spec.key: spec for spec in rows} for table, rows in nf.ROWS.items()}
 
 
@@ -25,3 +28,15 @@ def spec(table_key: str, row_key: str) -> nf.RowSpec:
 def number(value: float) -> str:
     """A value as a message shows it: 3, not 3.0; a fee keeps its decimals."""
     return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def part(number: int) -> nf.Part:
+    """One of the six parts, by its number in the official order."""
+    return _PARTS[number]
+
+
+def values(row: Row | None, width: int) -> list[int | float] | None:
+    """The row's numbers when every cell is placed and holds one; otherwise nothing can be checked (T003/T004)."""
+    if row is None or len(row.cells) != width or any(c.value is None for c in row.cells):
+        return None
+    return [c.value for c in row.cells if c.value is not None]

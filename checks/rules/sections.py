@@ -8,17 +8,15 @@ from checks import national_format as nf
 from checks.findings import Finding, Message, Severity
 from checks.model import Position, Report, Section
 from checks.normalize import norm
-from checks.rules import rule
-
-_PARTS = {part.number: part for part in nf.PARTS}
+from checks.rules import names, rule
 
 
 def _name(part: int) -> str:
-    return _PARTS[part].heading
+    return names.part(part).heading
 
 
 def _en(part: int) -> str:
-    return _PARTS[part].en
+    return names.part(part).en
 
 
 @rule("R001", Severity.ERROR, "缺少必备部分", "a required part is missing")
@@ -119,7 +117,7 @@ def heading_wording(report: Report) -> Iterator[Finding]:
     reports are a warning. Failing: "二、主动公开政府信息的情况". Passing: "二、主动公开政府信息情况".
     """
     for section in report.sections:
-        part = _PARTS[section.part]
+        part = names.part(section.part)
         written = norm(section.heading.text.lstrip("#"))
         if written == norm(part.heading):
             continue

@@ -11,6 +11,7 @@ from checks.normalize import best_match, norm
 from checks.rules import names, rule
 
 NOTE_SIMILARITY = 0.7  # an altered note is a T006; below this it is not the note at all (T007)
+HEADER_SIMILARITY = 0.5  # how alike a written header must be to stand for an official one
 
 
 def _is_note(text: str) -> bool:
@@ -82,7 +83,7 @@ def _header_labels(key: str, table: Table) -> Iterator[Finding]:
                     actual=label.text,
                 )
             continue
-        match = best_match(label.text, official, 0.5)
+        match = best_match(label.text, official, HEADER_SIMILARITY)
         if match is not None:
             covered.add(norm(match[0]))
             if _lacks_only_unit(label.text, match[0]):
@@ -132,7 +133,7 @@ def note_and_unit(report: Report) -> Iterator[Finding]:
     t2 = report.tables.get("t2")
     if t2 is not None and not any(norm(nf.T2_UNIT) in norm(label.text) for label in t2.labels):
         fee_header = nf.T2_BLOCKS[-1].rows[0].columns[0].label
-        near = best_match(fee_header, tuple(label.text for label in t2.labels), 0.5)
+        near = best_match(fee_header, tuple(label.text for label in t2.labels), HEADER_SIMILARITY)
         pos = next((label.pos for label in t2.labels if near and label.text == near[0]), t2.pos)
         yield Finding(
             "T007",

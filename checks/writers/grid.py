@@ -11,9 +11,7 @@ from functools import cache
 
 from checks import national_format as nf
 from checks.normalize import best_match, norm
-from checks.rules.wording import NOTE_SIMILARITY
-
-HEADER_SIMILARITY = 0.5  # how alike a written header must be to stand for an official one (as T006 judges)
+from checks.rules.wording import HEADER_SIMILARITY, NOTE_SIMILARITY
 
 
 @dataclass(frozen=True, slots=True)
