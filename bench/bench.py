@@ -188,7 +188,8 @@ def main() -> None:
         f"(of {os.cpu_count()})"
     )
     print(
-        f"zfxxgk-lint {__version__} · jsonschema {version('jsonschema')} · ruamel.yaml {version('ruamel.yaml')} · "
+        f"zfxxgk-lint {__version__} · jsonschema {version('jsonschema')} · jsonschema-rs {version('jsonschema-rs')} · "
+        f"ruamel.yaml {version('ruamel.yaml')} · ruamel.yaml.clib {version('ruamel.yaml.clib')} · "
         f"check-jsonschema {version('check-jsonschema')}"
     )
     print(f"load average (1, 5, 15 min) at the start: {load()}")

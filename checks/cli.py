@@ -67,7 +67,8 @@ def _parser() -> argparse.ArgumentParser:
     rule.add_argument("--lang", choices=("zh", "en"), default="zh")
 
     convert = commands.add_parser(
-        "convert", help="在 txt、md、yaml 格式之间转换报告 / convert a report between formats"
+        "convert",
+        help="把报告（txt、md、yaml、html、docx）转换为 txt、md 或 yaml / convert a report to txt, md or yaml",
     )
     convert.add_argument("source", type=Path, metavar="SRC", help="要转换的报告 / the report to convert")
     convert.add_argument("--to", required=True, choices=WRITE_FORMATS, help="目标格式 / target format")

@@ -113,8 +113,8 @@ class Config:
     def wants(self, path: Path) -> bool:
         """Whether a file found inside a folder given on the command line is to be checked.
 
-        Without ``files``, every report file (.txt, .md, .yaml, .yml) is; ``exclude`` then takes some away. A file
-        outside the configuration file's folder is judged by its suffix alone.
+        Without ``files``, every report file (in any format read: ``sources.SUFFIXES``) is; ``exclude`` then takes
+        some away. A file outside the configuration file's folder is judged by its suffix alone.
         """
         relative = self._relative(path)
         if relative is None or not self.files:

@@ -10,10 +10,11 @@ from pathlib import Path
 
 from checks.findings import Finding, Message, Severity
 from checks.model import Position
-from checks.previous import find_beside, load
-from checks.reading import MAX_BYTES, read
+from checks.previous import find_beside
+from checks.previous import load as load_previous
+from checks.reading import MAX_BYTES
 from checks.rules import Rule, catalog
-from checks.sources import is_report_name, parser_for
+from checks.sources import is_report_name, load
 from checks.suppression import UnusedSuppression, apply, scan
 
 
@@ -47,34 +48,36 @@ def lint_file(
 def _lint(
     path: Path, name: str, rules: list[Rule], max_bytes: int, previous: Path | None, severities: Mapping[str, Severity]
 ) -> FileResult:
-    parser = parser_for(path.suffix)
-    if parser is None:
+    loaded = load(path, max_bytes)
+    if loaded is None:
         message = Message(f"不支持的文件类型「{path.suffix}」", f'unsupported file type "{path.suffix}"')
         return FileResult(name, _stamp([Finding("I001", Position(1, 1), message)], severities), ())
     codes = {r.code for r in rules}
-    decoded = read(path, max_bytes)
-    findings = [f for f in decoded.findings if f.rule in codes]
-    if decoded.lines is None:
+    findings = [f for f in loaded.findings if f.rule in codes]
+    report = loaded.report
+    if report is None:
         return FileResult(name, _stamp(findings, severities), ())
-    report = parser(name, decoded.lines)
     findings.extend(f for f in report.parse_findings if f.rule in codes)
     # The rules that ran: a suppression of any other rule is not needed in this run, but not unused either.
     ran = {r.code for r in rules if r.check is None and r.cross is None}  # made while reading and parsing
     if report.unreadable:
-        return _result(name, findings, severities, decoded.lines, report.format, ran)
+        return _result(name, findings, severities, loaded.lines, report.format, ran)
+    checked: list[Finding] = []
     for r in rules:
         if r.check is not None:
-            findings.extend(r.check(report))
+            checked.extend(r.check(report))
             ran.add(r.code)
     cross = [r for r in rules if r.cross is not None]
     last_path = (previous or find_beside(path, report)) if cross else None
-    last = load(last_path, max_bytes) if last_path is not None else None
+    last = load_previous(last_path, max_bytes) if last_path is not None else None
     if last is not None:
         for r in cross:
             assert r.cross is not None
-            findings.extend(r.cross(report, last))
+            checked.extend(r.cross(report, last))
             ran.add(r.code)
-    return _result(name, findings, severities, decoded.lines, report.format, ran)
+    if report.places:  # a Word document: positions a rule made itself get their place too
+        checked = [dataclasses.replace(f, pos=report.placed(f.pos)) for f in checked]
+    return _result(name, findings + checked, severities, loaded.lines, report.format, ran)
 
 
 def _result(

@@ -6,8 +6,8 @@ value), so that rules can tell "/" from "" from "12件". Every heading, label an
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from checks import national_format as nf
@@ -17,19 +17,79 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True, slots=True)
+class Place:
+    """Where a piece of a Word document is: its paragraph, or its table, row and cell (1-based, in document order).
+
+    A .docx file has no lines: its findings are shown at their place (``place.zh``), and ``Position.line`` counts
+    the document's paragraphs and table rows together, in order (the lines of ``Report.lines``).
+    """
+
+    paragraph: int | None = None
+    table: int | None = None
+    row: int | None = None
+    cell: int | None = None
+
+    @property
+    def zh(self) -> str:
+        if self.paragraph is not None:
+            return f"第 {self.paragraph} 段"
+        cell = f"第 {self.cell} 格" if self.cell is not None else ""
+        return f"第 {self.table} 个表格第 {self.row} 行{cell}"
+
+    def data(self) -> dict[str, int]:
+        """The numbers that say where it is (JSON and SARIF output)."""
+        names = ("paragraph", "table", "row", "cell")
+        return {name: value for name in names if (value := getattr(self, name)) is not None}
+
+    def text(self, lang: str) -> str:
+        return self.en if lang == "en" else self.zh
+
+    @property
+    def en(self) -> str:
+        if self.paragraph is not None:
+            return f"paragraph {self.paragraph}"
+        cell = f", cell {self.cell}" if self.cell is not None else ""
+        return f"table {self.table}, row {self.row}{cell}"
+
+
+@dataclass(frozen=True, slots=True)
 class Position:
-    """1-based line and column (in characters) in the source file."""
+    """1-based line and column (in characters) in the source file; a Word document's pieces also have a place."""
 
     line: int
     column: int
+    place: Place | None = None
+
+    def shifted(self, columns: int) -> Position:
+        """The position ``columns`` characters further along the same text (same place)."""
+        return Position(self.line, self.column + columns, self.place)
+
+    @property
+    def zh(self) -> str:
+        """How a message cites it: 第 12 行, or a Word document's place."""
+        return self.place.zh if self.place is not None else f"第 {self.line} 行"
+
+    @property
+    def en(self) -> str:
+        return self.place.en if self.place is not None else f"line {self.line}"
 
 
 @dataclass(frozen=True, slots=True)
 class Text:
-    """A piece of source text (a title, heading, label or paragraph) with where it starts."""
+    """A piece of source text (a title, heading, label or paragraph) with where it starts.
+
+    ``runs``: (index in ``text``, position) wherever the text stops following its source character by character
+    (an HTML page's markup between its words); without them, character ``i`` is ``i`` columns after ``pos``.
+    """
 
     text: str
     pos: Position
+    runs: tuple[tuple[int, Position], ...] = field(default=(), repr=False, compare=False)
+
+    def at(self, index: int) -> Position:
+        """Where the character ``index`` of the text is in the source."""
+        start, pos = next(((i, p) for i, p in reversed(self.runs) if i <= index), (0, self.pos))
+        return pos.shifted(index - start)
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +204,14 @@ class Report:
     # be read, so no rule has a report to check.
     parse_findings: tuple[Finding, ...] = ()
     unreadable: bool = False
+    # A Word document's place of each line (``lines[i]`` is at ``places[i]``), for positions a rule makes itself.
+    places: tuple[Place, ...] = field(repr=False, default=())
+
+    def placed(self, pos: Position) -> Position:
+        """``pos`` with its place in a Word document (unchanged for every other source)."""
+        if pos.place is not None or not 0 < pos.line <= len(self.places):
+            return pos
+        return Position(pos.line, pos.column, self.places[pos.line - 1])
 
     def prose(self) -> Iterator[Text]:
         """Every piece of running text, in order: title, preamble, and each part's heading and paragraphs."""
@@ -206,3 +274,46 @@ TABLE_KEYS = {key: zh for key, (zh, _) in nf.TABLE_NAMES.items()}
 
 def _cell(cell: Cell) -> int | float | str:
     return cell.raw if cell.value is None else cell.value
+
+
+def relocate(report: Report, locate: Callable[[Position], Position]) -> Report:
+    """The same model with every position (and line number) moved by ``locate``: a source that is read through a
+    text form of itself (HTML, Word) states its positions in its own terms."""
+    return _moved(report, locate)  # type: ignore[no-any-return]
+
+
+def _moved(value: Any, locate: Callable[[Position], Position]) -> Any:
+    if isinstance(value, Position):
+        return locate(value)
+    if isinstance(value, Text):
+        return _moved_text(value, locate)
+    if isinstance(value, tuple):
+        return tuple(_moved(item, locate) for item in value)
+    if isinstance(value, dict):
+        return {key: _moved(item, locate) for key, item in value.items()}
+    if not is_dataclass(value) or isinstance(value, (type, Place)):
+        return value
+    changes = {}
+    for item in fields(value):
+        if item.name == "lines":  # the source text itself, not a place in it
+            continue
+        old = getattr(value, item.name)
+        # Section and Table ends are line numbers: the line a position at their start would be on.
+        ends = item.name == "end_line" and isinstance(old, int)
+        new = locate(Position(old, 1)).line if ends else _moved(old, locate)
+        if new is not old:
+            changes[item.name] = new
+    return replace(value, **changes) if changes else value
+
+
+def _moved_text(text: Text, locate: Callable[[Position], Position]) -> Text:
+    """A text moved character by character: a run starts wherever the next character is not one column on."""
+    start = locate(text.pos)
+    runs: list[tuple[int, Position]] = []
+    previous = start
+    for index in range(1, len(text.text)):
+        here = locate(text.pos.shifted(index))
+        if here != previous.shifted(1):
+            runs.append((index, here))
+        previous = here
+    return Text(text.text, start, tuple(runs))

@@ -12,8 +12,9 @@ from pathlib import Path
 
 from checks.model import Report
 from checks.normalize import norm
-from checks.reading import MAX_BYTES, decode, read
-from checks.sources import Parser, is_report_name, parser_for
+from checks.reading import MAX_BYTES, decode
+from checks.sources import Parser, is_report_name, parser_for, reads_by_head
+from checks.sources import load as read_report
 
 HEAD_BYTES = 4096  # the title is in the first lines: enough to index a folder without reading it all
 # A repository is walked once per process and year; past this many report-type files the walk stops, so a root
@@ -26,11 +27,8 @@ _Entry = tuple[Path, str]  # (file, normalised agency)
 
 def load(path: Path, max_bytes: int = MAX_BYTES) -> Report | None:
     """The report model of a file, or None when it cannot be read (its own run reports why)."""
-    parser = parser_for(path.suffix)
-    if parser is None:
-        return None
-    decoded = read(path, max_bytes)
-    return None if decoded.lines is None else parser(str(path), decoded.lines)
+    loaded = read_report(path, max_bytes)
+    return None if loaded is None else loaded.report
 
 
 def find_beside(path: Path, report: Report) -> Path | None:
@@ -115,6 +113,8 @@ def _indexed(child: Path, year: int) -> _Entry | None:
     """The file and its normalised agency when its head parses as a report of ``year``."""
     # Only files whose first bytes hold the year's digits are parsed, so a folder of this year's reports costs
     # one read of each head and no parsing. Digits are ASCII in UTF-8 and GB18030; UTF-16 spells them apart.
+    if not reads_by_head(child.suffix):
+        return _whole_file_entry(child, year)
     markers = (str(year).encode(), str(year).encode("utf-16-le"))
     try:
         with child.open("rb") as file:
@@ -135,6 +135,18 @@ def _indexed(child: Path, year: int) -> _Entry | None:
         if len(head) == HEAD_BYTES:
             head = head[: head.rfind(b"\n") + 1]  # never cut a character in two
         report = _head_report(child, parser, head)
+    if report is not None and report.agency is not None and report.year == year:
+        return child, norm(report.agency)
+    return None
+
+
+def _whole_file_entry(child: Path, year: int) -> _Entry | None:
+    """A page's first bytes are the site's markup and a Word document is compressed: their title is known only
+    once the whole file is read, so only those whose path names the year are (reports/2024/…, …2024年….docx)."""
+    if str(year) not in child.as_posix():
+        return None
+    loaded = read_report(child, MAX_BYTES)
+    report = loaded.report if loaded is not None else None
     if report is not None and report.agency is not None and report.year == year:
         return child, norm(report.agency)
     return None

@@ -14,6 +14,7 @@ import codecs
 import os
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,7 +27,10 @@ _NEWLINES = re.compile(r"\r\n|\r|\n")
 _BYTE_NEWLINES = re.compile(rb"\r\n|\r|\n")
 _START = Position(1, 1)
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
-_CUT_SHORT = "unexpected end of data"  # the UTF-8 codec's reason for an incomplete last character
+_CUT_SHORT = "unexpected end of data"
+_GB_FAMILY = frozenset(
+    {"gb2312", "gbk", "gb18030"}
+)  # codecs.lookup names  # the UTF-8 codec's reason for an incomplete last character
 
 # I005: every format (Cf) and control (Cc) character of Unicode 15.0 except tab (line ends are gone by then).
 # Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) and marks (U+200E, U+200F,
@@ -110,36 +114,22 @@ def _unreadable(zh: str, en: str, pos: Position = _START) -> Decoded:
     return Decoded(None, None, (Finding("I001", pos, Message(zh, en)),))
 
 
-def read(path: Path, max_bytes: int = MAX_BYTES) -> Decoded:
-    """A file's text, reading at most one byte past the limit: enough to know it is too large, in bounded memory."""
+def read(path: Path, max_bytes: int = MAX_BYTES, declared: Callable[[bytes], str | None] | None = None) -> Decoded:
+    """A file's text, reading at most one byte past the limit: enough to know it is too large, in bounded memory.
+    ``declared``: the encoding the file itself names (an HTML page's ``<meta charset>``), if its format has one."""
     with path.open("rb") as file:
         data = file.read(max_bytes + 1)
         # The size a too-large file has, not the part of it read (a pipe has no size: what was read is all we know).
         size = max(len(data), os.fstat(file.fileno()).st_size) if len(data) > max_bytes else None
-    return decode(data, max_bytes, size)
+    return decode(data, max_bytes, size, declared(data) if declared is not None and size is None else None)
 
 
-def decode(data: bytes, max_bytes: int = MAX_BYTES, size: int | None = None) -> Decoded:
-    """The text of ``data``; ``size``: the whole file's, when ``data`` is only its first ``max_bytes + 1`` bytes."""
+def decode(data: bytes, max_bytes: int = MAX_BYTES, size: int | None = None, declared: str | None = None) -> Decoded:
+    """The text of ``data``; ``size``: the whole file's, when ``data`` is only its first ``max_bytes + 1`` bytes.
+    ``declared``: the encoding the file names for itself; trusted (no I002) when the file decodes with it."""
     if len(data) > max_bytes:
-        size = max(size or 0, len(data))
-        return Decoded(
-            None,
-            None,
-            (
-                Finding(
-                    "I004",
-                    _START,
-                    Message(
-                        f"文件过大（{size:,} 字节，上限 {max_bytes:,} 字节），未检查",
-                        f"file too large ({size:,} bytes, limit {max_bytes:,}); not checked",
-                    ),
-                    expected=max_bytes,
-                    actual=size,
-                ),
-            ),
-        )
-    decoded = _decode_text(data)
+        return Decoded(None, None, (too_large(max(size or 0, len(data)), max_bytes),))
+    decoded = _declared_text(data, declared) or _decode_text(data)
     if not isinstance(decoded, _Text) and b"\x00" in data:
         return _unreadable("文件为二进制内容，不是文本报告", "binary file, not a text report")
     if isinstance(decoded, Finding):
@@ -156,11 +146,52 @@ def decode(data: bytes, max_bytes: int = MAX_BYTES, size: int | None = None) -> 
         return _unreadable("文件含有空字符（NUL），不是文本报告", "file contains NUL characters; not a text report")
     lines = tuple(_NEWLINES.split(text))
     # One scan over the text finds none in almost every file; only then are lines looked at one by one.
-    invisible = _invisible(lines) if INVISIBLE.search(text) else ()
+    invisible = invisible_findings(lines) if INVISIBLE.search(text) else ()
     return Decoded(lines, decoded.encoding, decoded.findings + invisible)
 
 
+def too_large(size: int, max_bytes: int) -> Finding:
+    return Finding(
+        "I004",
+        _START,
+        Message(
+            f"文件过大（{size:,} 字节，上限 {max_bytes:,} 字节），未检查",
+            f"file too large ({size:,} bytes, limit {max_bytes:,}); not checked",
+        ),
+        expected=max_bytes,
+        actual=size,
+    )
+
+
 # --- encodings ----------------------------------------------------------------------------------------------------
+
+
+def _declared_text(data: bytes, declared: str | None) -> _Text | None:
+    """The text of a file that names its encoding (GBK pages are published as such: that is no finding)."""
+    try:
+        encoding = codecs.lookup(declared).name if declared else None
+    except LookupError:
+        return None
+    if encoding not in _GB_FAMILY:
+        return None  # UTF-8 and the rest: as any file, so that damage is still found
+    if not data.isascii() and _decodes(data, "utf-8"):
+        # Chinese text in GBK is practically never valid UTF-8: the page is UTF-8 and names the wrong encoding,
+        # so browsers show it garbled. Read it as it is, and say so.
+        finding = Finding(
+            "I002",
+            _START,
+            Message(
+                f"页面声明的编码是 {declared}，但内容是 UTF-8，浏览器会显示乱码：请把声明改为 UTF-8",
+                f"the page declares {declared} but is written in UTF-8, so browsers show it garbled; declare UTF-8",
+            ),
+            actual="utf-8",
+            expected=declared,
+        )
+        return _Text(data.decode("utf-8").lstrip("\ufeff"), "utf-8", (finding,))
+    try:
+        return _Text(data.decode("gb18030"), "gb18030")  # the superset: pages labelled gb2312 hold GBK characters
+    except UnicodeDecodeError:
+        return None
 
 
 def _decode_text(data: bytes) -> _Text | Finding | None:
@@ -304,7 +335,7 @@ def _utf16(data: bytes) -> _Text | None:
 # --- I005: invisible and bidirectional control characters ---------------------------------------------------------
 
 
-def _invisible(lines: tuple[str, ...]) -> tuple[Finding, ...]:
+def invisible_findings(lines: tuple[str, ...]) -> tuple[Finding, ...]:
     """One finding per line that has such characters, at the first of them; after the first MAX - 1 lines, one
     finding for all the rest."""
     found: list[Finding] = []

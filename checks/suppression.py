@@ -9,6 +9,8 @@ Syntax — one directive per comment, on a line of its own, in the comment synta
                     (inside YAML front matter: the .yaml form)
     .yaml / .yml    # zfxxgk-lint: disable-next-line=S001,T004
                     # zfxxgk-lint: disable-file=R011
+    .html / .htm    <!-- zfxxgk-lint: disable-next-line=A001 -->   (the next line of the page source)
+    .docx           none: a Word document has no comments that are not shown, so use the configuration file
 
 - ``disable-next-line=CODES`` covers the next line that is neither blank nor another such comment: a finding is
   suppressed when it starts on that line, or spans it (from its line to its ``end_line``).
@@ -87,17 +89,19 @@ class UnusedSuppression:
 
 
 def _style(fmt: str) -> re.Pattern[str]:
-    return _HTML if fmt == "md" else _HASH
+    return _HTML if fmt in ("md", "html") else _HASH
 
 
 def is_comment(line: str, fmt: str) -> bool:
     """Whether ``line`` is a suppression comment (readable or not) of a report in format ``fmt`` (``txt``, ``md``,
-    ``yaml``): such a line is not report text."""
-    return MARKER in line and _style(fmt).match(line) is not None
+    ``yaml``, ``html``): such a line is not report text."""
+    return fmt != "docx" and MARKER in line and _style(fmt).match(line) is not None
 
 
 def scan(lines: Sequence[str], fmt: str) -> tuple[tuple[Suppression, ...], tuple[UnusedSuppression, ...]]:
     """The suppression comments of a report, and what is wrong with those that cannot be used as written."""
+    if fmt not in ("txt", "md", "yaml", "html"):
+        return (), ()  # a Word document's lines are its paragraphs and table rows: text that is published
     front = _front_matter(lines) if fmt == "md" else range(0)
     matches = [
         _style("yaml" if index in front else fmt).match(line) if MARKER in line else None
@@ -207,7 +211,7 @@ def _unused_message(suppression: Suppression, codes: tuple[str, ...]) -> Message
 def _invalid(
     pos: Position, fmt: str, markdown_hash: bool = False, codes: tuple[str, ...] = (), spaced: bool = False
 ) -> UnusedSuppression:
-    form = f"<!-- {MARKER}: {NEXT_LINE}=A001 -->" if fmt == "md" else f"# {MARKER}: {NEXT_LINE}=A001"
+    form = f"<!-- {MARKER}: {NEXT_LINE}=A001 -->" if fmt in ("md", "html") else f"# {MARKER}: {NEXT_LINE}=A001"
     if spaced:
         zh = f"抑制注释中的多个规则代码须用逗号分隔（如 A001,{codes[0]}），整条注释不起作用"
         en = f"separate the codes of a suppression comment with commas (like A001,{codes[0]}); it has no effect"

@@ -299,7 +299,11 @@ def test_convert_usage_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixtu
     empty.write_text("", encoding="utf-8")
     assert main(["convert", str(empty), "--to", "md", "--lang", "en"]) == 2
     assert "file is empty" in capsys.readouterr().err
-    other = tmp_path / "report.docx"
-    other.write_bytes(b"PK")
+    other = tmp_path / "report.pdf"
+    other.write_bytes(b"%PDF-1.7")
     assert main(["convert", str(other), "--to", "md"]) == 2
     assert "不支持的文件类型" in capsys.readouterr().err
+    damaged = tmp_path / "report.docx"
+    damaged.write_bytes(b"PK")
+    assert main(["convert", str(damaged), "--to", "md"]) == 2
+    assert "不是可以读取的 Word 文档" in capsys.readouterr().err

@@ -1,6 +1,8 @@
-"""One report, three source formats: .txt, .md and .yaml give the same findings (rule, row, column, and how many).
+"""One report, five source formats: .txt, .md, .yaml, .html and .docx give the same findings (rule, row, column,
+and how many).
 
-Each case is written as .txt, converted with the writers to .md and .yaml, and all three are linted. S001 exists
+Each case is written as .txt, converted with the writers to .md and .yaml, published as an HTML page (with a
+site's navigation around it) and written as a Word document (tests/documents.py), and all five are linted. S001 exists
 only where a source states data with types (YAML): there, each S001 must sit on a cell that a table rule
 (T004/T005) also reports, which is the one expected difference.
 """
@@ -19,6 +21,7 @@ from checks.rules import selected
 from checks.sources import parser_for
 from checks.writers import writer_for
 from tests.conftest import CLEAN_TEXT, EXAMPLES
+from tests.documents import html_page, word_document
 
 FAULTY_TEXT = (EXAMPLES / "faulty.txt").read_text(encoding="utf-8")
 T3_APPLY = "三、本年度办理结果\t（一）予以公开\t\t5\t1\t0\t0\t0\t0\t6"
@@ -67,6 +70,14 @@ def _written(tmp_path: Path, name: str, text: str, encoding: str = "utf-8") -> d
     return paths
 
 
+def _published(tmp_path: Path, name: str, text: str) -> dict[str, Path]:
+    """The report as an HTML page inside a site, and as a Word document."""
+    page, document = tmp_path / f"{name}.html", tmp_path / f"{name}.docx"
+    page.write_text(html_page(text, site=True), encoding="utf-8")
+    word_document(text, document)
+    return {"html": page, "docx": document}
+
+
 @pytest.mark.parametrize("name", VARIANTS)
 def test_every_format_gives_the_same_findings(tmp_path: Path, name: str) -> None:
     paths = _written(tmp_path, "report", VARIANTS[name])
@@ -77,6 +88,8 @@ def test_every_format_gives_the_same_findings(tmp_path: Path, name: str) -> None
     assert Counter(_key(f) for f in yaml if f.rule != "S001") == txt
     table_cells = {f.pos for f in yaml if f.rule in ("T004", "T005")}
     assert {f.pos for f in yaml if f.rule == "S001"} <= table_cells
+    for fmt, path in _published(tmp_path, "report", VARIANTS[name]).items():
+        assert Counter(map(_key, _lint(path))) == txt, fmt
 
 
 def test_family_i_the_same_in_every_format(tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ import pytest
 from checks.reading import read
 from checks.sources import parser_for
 from checks.writers import writer_for
+from tests.documents import html_page, word_document
 
 ROOT = Path(__file__).resolve().parent.parent
 PRE_COMMIT = Path(sys.executable).parent / ("pre-commit.exe" if os.name == "nt" else "pre-commit")
@@ -153,7 +154,7 @@ def test_arithmetic_hook_names_an_arithmetic_rule(hook_repo: HookRepo, tmp_path:
     assert re.search(r"faulty\.txt:\d+:\d+: A00\d", output), output
 
 
-def test_hooks_check_markdown_and_yaml_reports_and_skip_a_readme(hook_repo: HookRepo, tmp_path: Path) -> None:
+def test_hooks_check_every_format_and_skip_a_readme(hook_repo: HookRepo, tmp_path: Path) -> None:
     user_repo(tmp_path, hook_repo, "zfxxgk-lint", {})
     source = ROOT / "examples" / "faulty.txt"
     decoded = read(source)
@@ -164,9 +165,13 @@ def test_hooks_check_markdown_and_yaml_reports_and_skip_a_readme(hook_repo: Hook
     reports.mkdir()
     for fmt in ("md", "yaml"):
         (reports / f"faulty.{fmt}").write_text(writer_for(fmt)(model), encoding="utf-8")
+    text = source.read_text(encoding="utf-8")
+    (reports / "faulty.html").write_text(html_page(text, site=True), encoding="utf-8")
+    word_document(text, reports / "faulty.docx")
     (reports / "README.md").write_text("# 报告目录\n\n本目录存放各单位的年度报告。\n", encoding="utf-8")
     git(["add", "-A"], tmp_path, hook_repo.env)
     output = pre_commit(["run", "zfxxgk-lint", "--all-files"], tmp_path, hook_repo.env, expect=1)
-    for fmt in ("md", "yaml"):
+    for fmt in ("md", "yaml", "html"):
         assert re.search(rf"reports/faulty\.{fmt}:\d+:\d+: A001 ", output), output
+    assert re.search(r"reports/faulty\.docx:第 2 个表格第 \d+ 行第 \d+ 格: A001 ", output), output
     assert "README" not in output, output

@@ -3,8 +3,9 @@
 - Random valid 表三/表四 figures (every sum holds by construction), written into examples/clean.txt in its tab
   layout and in the pipe layout, give no finding at all; any single changed cell gives exactly the A-rules whose
   sums hold that cell, and names it as the likely culprit.
-- Random bytes, random text, and random edits of the bundled examples as .txt, .md and .yaml give findings, never
-  an internal error (FileResult.crash), and every reporter and writer copes with the result.
+- Random bytes, random text, and random edits of the bundled examples as .txt, .md, .yaml and .html pages give
+  findings, never an internal error (FileResult.crash), and every reporter and writer copes with the result; so
+  do Word documents with random bytes overwritten.
 
 Examples per test are a share of the hypothesis profile's (tests/conftest.py): ``HYPOTHESIS_PROFILE=long`` runs
 20 times as many (docs/robustness.md).
@@ -31,6 +32,7 @@ from checks.rules import selected
 from checks.sources import parser_for, text
 from checks.writers import FORMATS, writer_for
 from tests.conftest import CLEAN_TEXT, EXAMPLES, to_pipe_layout
+from tests.documents import html_page, word_document
 
 RULES = selected(None, None)
 CLEAN_LINES = CLEAN_TEXT.split("\n")
@@ -223,7 +225,7 @@ def _sources() -> dict[tuple[str, str], str]:
 
 
 SOURCES = _sources()
-SUFFIX = {"txt": ".txt", "md": ".md", "yaml": ".yaml"}
+SUFFIX = {"txt": ".txt", "md": ".md", "yaml": ".yaml", "html": ".html"}
 # Characters that mean something to one of the parsers, or to reading (line ends, BOM, NUL, invisible characters).
 _SPECIAL = (
     "\t|#-:*&!?[]{},'\"%@`>\\ \n\r\x00\ufeff\u202e\u200b\x85\u2028\x0c\x1b"
@@ -304,6 +306,39 @@ def test_random_edits_of_the_examples_never_crash(
     which: tuple[str, str], edits: list[tuple[str, int, int, str]]
 ) -> None:
     _never_crashes(mutate(SOURCES[which], edits), SUFFIX[which[1]])
+
+
+PAGES = {
+    name: html_page((EXAMPLES / f"{name}.txt").read_text(encoding="utf-8"), site=True) for name in ("clean", "faulty")
+}
+
+
+@budget(2.0)
+@given(st.sampled_from(sorted(PAGES)), st.lists(_EDIT, min_size=1, max_size=8))
+def test_random_edits_of_a_page_never_crash(name: str, edits: list[tuple[str, int, int, str]]) -> None:
+    _never_crashes(mutate(PAGES[name], edits), ".html")
+
+
+def _word_document() -> bytes:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "report.docx"
+        word_document((EXAMPLES / "faulty.txt").read_text(encoding="utf-8"), path)
+        return path.read_bytes()
+
+
+WORD_DOCUMENT = _word_document()
+
+
+@budget(1.0)
+@given(st.lists(st.tuples(st.integers(min_value=0), st.integers(min_value=0, max_value=255)), max_size=12))
+def test_word_documents_with_bytes_overwritten_never_crash(writes: list[tuple[int, int]]) -> None:
+    data = bytearray(WORD_DOCUMENT)
+    for at, byte in writes:
+        data[at % len(data)] = byte
+    result = _lint(bytes(data), ".docx")
+    assert result.crash is None, result.crash
+    for name in REPORTERS:
+        reporter(name)([result], io.StringIO(), "zh")
 
 
 @budget(1.0)

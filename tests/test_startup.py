@@ -46,7 +46,9 @@ NOT_FOR_TEXT = (
     "checks.sources.yaml",
     "checks.writers",
     "jsonschema",
+    "jsonschema_rs",
     "ruamel",
+    "_ruamel_yaml",
     "concurrent.futures",
 )
 
@@ -141,7 +143,9 @@ def test_version_imports_nothing_of_a_run(tmp_path: Path) -> None:
             "checks.writers",
             "checks.model",
             "jsonschema",
+            "jsonschema_rs",
             "ruamel",
+            "_ruamel_yaml",
         ),
     )
 
@@ -162,14 +166,17 @@ def test_a_clean_text_report_imports_only_what_it_uses(tmp_path: Path) -> None:
     assert_none(started, NOT_FOR_TEXT)
 
 
-def test_a_yaml_report_imports_its_parser_and_the_schema_but_no_other_format(tmp_path: Path) -> None:
+def test_a_valid_yaml_report_imports_its_parser_and_the_fast_validator_but_no_other_format(tmp_path: Path) -> None:
     report = yaml_form(tmp_path)
     started = start(["check", str(report)], tmp_path, tmp_path)
     assert started.status == 0, started.stdout
-    assert {"checks.sources.yaml", "ruamel.yaml", "jsonschema"} <= started.modules
+    # libyaml's parser (ruamel.yaml.clib) and jsonschema-rs: jsonschema only words the violations of an invalid one.
+    assert {"checks.sources.yaml", "ruamel.yaml", "_ruamel_yaml", "jsonschema_rs"} <= started.modules
     assert_none(
         started,
         (
+            "jsonschema",
+            "referencing",
             "checks.writers",
             "checks.sources.markdown",
             "checks.sources.text",
@@ -181,10 +188,26 @@ def test_a_yaml_report_imports_its_parser_and_the_schema_but_no_other_format(tmp
     )
 
 
+def test_a_yaml_report_that_breaks_the_schema_imports_jsonschema(tmp_path: Path) -> None:
+    report = yaml_form(tmp_path)
+    report.write_text(report.read_text(encoding="utf-8") + "年份: 2025\n", encoding="utf-8")  # an unknown key
+    started = start(["check", str(report)], tmp_path, tmp_path)
+    assert started.status == 1 and "S001" in started.stdout, started.stdout
+    assert "jsonschema" in started.modules
+
+
 def test_the_schema_is_compiled_once_per_process(tmp_path: Path) -> None:
     rules = list(catalog().values())
+    schema_rule._gates.cache_clear()
     schema_rule._validators.cache_clear()
     for name in ("a.yaml", "b.yaml", "c.yaml"):
         assert lint_file(yaml_form(tmp_path, name), rules).crash is None
-    info = schema_rule._validators.cache_info()
-    assert (info.misses, info.hits) == (1, 2)
+    gates = schema_rule._gates.cache_info()
+    assert (gates.misses, gates.hits) == (1, 2)
+    assert schema_rule._validators.cache_info().misses == 0  # valid reports: jsonschema is not even built
+    for name in ("d.yaml", "e.yaml", "f.yaml"):
+        path = yaml_form(tmp_path, name)
+        path.write_text(path.read_text(encoding="utf-8") + "年份: 2025\n", encoding="utf-8")
+        assert [f.rule for f in lint_file(path, rules).findings] == ["S001"]
+    full = schema_rule._validators.cache_info()
+    assert (full.misses, full.hits) == (1, 2)

@@ -1,5 +1,6 @@
 """YAML reports: the same model and findings as the .txt they were made from, positions of YAML nodes, and bad
-YAML (syntax errors, alias bombs, deep nesting, huge values) as findings, never a crash.
+YAML (syntax errors, alias bombs, deep nesting, huge values) as findings, never a crash; and the same data,
+positions and findings whether libyaml's parser (ruamel.yaml.clib) or ruamel's pure-Python parser reads them.
 
 Bad inputs live in tests/fixtures/bad/: ``fail.txt`` and ``pass.txt`` hold small cases as blocks (separated by a
 line ``---``, ``#`` lines are comments), the larger ones are files of their own; huge ones are generated here.
@@ -10,6 +11,8 @@ from __future__ import annotations
 import io
 import re
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -19,11 +22,13 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedSeq
 
 from checks.cli import main
-from checks.engine import FileResult
+from checks.engine import FileResult, lint_file
 from checks.model import Position, Report
 from checks.reading import decode
+from checks.rules import catalog
 from checks.sources import text, yaml
 from tests.conftest import CORPUS, EXAMPLES, SEED, Lint
+from tests.test_robustness import _CHARS, _EDIT, SOURCES, budget, mutate
 
 BAD = Path(__file__).parent / "fixtures" / "bad"
 SCHEMA_COMMENT = "# yaml-language-server: $schema=https://zfxxgk-lint.example/schemas/report.schema.json\n"
@@ -426,3 +431,122 @@ def test_the_clean_yaml_cut_short_anywhere_never_crashes(lint: Lint) -> None:
         cut = [*lines[:index], lines[index][: len(lines[index]) // 2], *lines[index + 1 :]]
         result = lint("\n".join(cut), name="r.yaml")
         assert result.crash is None, (index, result.crash)
+
+
+# --- libyaml and ruamel read alike -------------------------------------------------------------------------------
+# Where ruamel.yaml.clib is installed, libyaml's parser reads a document first and ruamel's pure-Python parser only
+# what libyaml does not read cleanly (checks/sources/yaml.py). Whichever is installed, a document must give the same
+# data, the same place for every node and the same findings.
+
+needs_libyaml = pytest.mark.skipif(yaml.LIBYAML is None, reason="ruamel.yaml.clib is not installed")
+
+
+@contextmanager
+def _ruamel_only() -> Iterator[None]:
+    """As where ruamel.yaml.clib is not installed."""
+    saved, yaml.LIBYAML = yaml.LIBYAML, None
+    try:
+        yield
+    finally:
+        yaml.LIBYAML = saved
+
+
+def _read_both(lines: tuple[str, ...], first_line: int = 1) -> yaml.Loaded:
+    """The document as read with libyaml first, after asserting that ruamel alone reads it alike."""
+    fast = yaml.load(lines, first_line)
+    with _ruamel_only():
+        pure = yaml.load(lines, first_line)
+    assert pure.parser == "ruamel"
+    # repr: a NaN read from ".nan" is not equal to itself.
+    assert repr(fast.document) == repr(pure.document)
+    assert fast.nodes == pure.nodes
+    assert fast.findings == pure.findings
+    return fast
+
+
+def _yaml_fixtures() -> list[tuple[str, tuple[str, ...]]]:
+    """Every YAML document the tests keep: the files, the blocks of bad/pass.txt and bad/fail.txt."""
+    files = sorted(Path(__file__).parent.joinpath("fixtures").rglob("*.y*ml"))
+    found = [(str(path.relative_to(Path(__file__).parent)), _lines(path.read_text(encoding="utf-8"))) for path in files]
+    for name in ("pass.txt", "fail.txt"):
+        found += [(f"bad/{name} {comment}", lines) for comment, lines in _blocks(BAD / name)]
+    return found
+
+
+YAML_FIXTURES = _yaml_fixtures()
+
+
+@needs_libyaml
+@pytest.mark.parametrize("path", REPORTS, ids=lambda p: p.name)
+def test_libyaml_reads_a_report_as_ruamel_does(path: Path) -> None:
+    loaded = _read_both(_lines(to_yaml(_text_report(path))))
+    assert loaded.parser == "libyaml" and loaded.findings == ()  # the fast path is the one taken
+
+
+@needs_libyaml
+@pytest.mark.parametrize(("name", "lines"), YAML_FIXTURES, ids=[name for name, _ in YAML_FIXTURES])
+def test_libyaml_reads_every_yaml_fixture_as_ruamel_does(name: str, lines: tuple[str, ...]) -> None:
+    _read_both(lines)
+    _read_both(lines, first_line=2)  # as front matter
+
+
+@needs_libyaml
+def test_fixtures_take_both_paths() -> None:
+    parsers = Counter(yaml.load(lines).parser for _, lines in YAML_FIXTURES)
+    assert parsers["libyaml"] >= 5 and parsers["ruamel"] >= 5, parsers
+
+
+@needs_libyaml
+@pytest.mark.parametrize(
+    ("source", "parser"),
+    [
+        ("a: 1\nb: [x, y]\n", "libyaml"),
+        ("%YAML 1.1\n---\n[yes, on, 0x1F, 010]\n", "libyaml"),  # typed by the document's YAML version
+        ("a: 1\t\n", "ruamel"),  # a tab: libyaml reads it, ruamel stops (I003)
+        ("a: x\x85y\n", "ruamel"),  # NEL ends a line for libyaml only (YAML 1.1)
+        ("a: x\u2028y\n", "ruamel"),
+        ("---\n# only a comment\n", "ruamel"),  # an empty document: placed apart by the two
+        ("- \n- x\n", "ruamel"),  # an empty list item
+        ("!!str &a x: 1\n", "ruamel"),  # placed at its tag by libyaml, at its anchor by ruamel
+        ("a: !!map &m {b: 1}\n", "ruamel"),
+        ("&a !!str x: 1\n", "ruamel"),  # alike here, but an event does not say which came first
+        ("a:\nb: 2\n", "libyaml"),  # an empty value is placed at its key
+        ("a: 1\na: 2\n", "ruamel"),  # any finding is ruamel's
+        ("a: [1, 2\n", "ruamel"),
+        ("a: *b\n", "ruamel"),
+        ("a: 1\n---\nb: 2\n", "ruamel"),
+    ],
+)
+def test_where_the_parsers_differ_ruamel_reads(source: str, parser: str) -> None:
+    lines = tuple(source.split("\n"))
+    assert _read_both(lines).parser == parser
+
+
+@needs_libyaml
+def test_the_bad_input_corpus_gives_the_same_findings_with_either_parser(tmp_path: Path) -> None:
+    rules = list(catalog().values())
+    files = [path for path in sorted(BAD.iterdir()) if path.name != "README.md"]
+    assert len(files) >= 15
+    for path in files:
+        fast = lint_file(path, rules)
+        with _ruamel_only():
+            pure = lint_file(path, rules)
+        assert fast.crash is None and pure.crash is None
+        assert fast.findings == pure.findings, path.name
+
+
+_YAML_SOURCES = {name: source for (name, fmt), source in SOURCES.items() if fmt == "yaml"}
+
+
+@needs_libyaml
+@budget(3.0)
+@given(st.sampled_from(sorted(_YAML_SOURCES)), st.lists(_EDIT, min_size=1, max_size=8))
+def test_edited_examples_are_read_alike(name: str, edits: list[tuple[str, int, int, str]]) -> None:
+    _read_both(tuple(mutate(_YAML_SOURCES[name], edits).split("\n")))
+
+
+@needs_libyaml
+@budget(3.0)
+@given(st.one_of(st.lists(_YAML_PIECES, max_size=60).map("".join), st.text(alphabet=_CHARS, max_size=200)))
+def test_random_yaml_is_read_alike(source: str) -> None:
+    _read_both(tuple(source.split("\n")))

@@ -32,7 +32,10 @@ def command(name: str, properties: dict[str, str | int], message: str) -> str:
 
 def annotation(path: str, finding: Finding, lang: str) -> str:
     properties: dict[str, str | int] = {"file": path}
-    if finding.pos.line >= 1:  # a finding about the whole file has no line to point at
+    message = finding.message.text(lang)
+    if finding.pos.place is not None:  # a Word document has no lines to annotate: say where in the message
+        message = f"{finding.pos.place.text(lang)}: {message}"
+    elif finding.pos.line >= 1:  # a finding about the whole file has no line to point at
         properties["line"] = finding.pos.line
         if finding.pos.column >= 1:
             properties["col"] = finding.pos.column
@@ -41,7 +44,7 @@ def annotation(path: str, finding: Finding, lang: str) -> str:
     title = rule_title(finding.rule, lang)
     properties["title"] = f"{finding.rule} {title}" if title else finding.rule
     name = "warning" if finding.severity is Severity.WARNING else "error"
-    return command(name, properties, finding.message.text(lang))
+    return command(name, properties, message)
 
 
 def write(results: Sequence[FileResult], out: TextIO, lang: str, color: bool = False) -> None:

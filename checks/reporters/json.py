@@ -9,6 +9,7 @@ from typing import Any, TextIO
 
 from checks.engine import FileResult
 from checks.findings import Finding
+from checks.model import Position
 from checks.reporters.summary import summarize
 
 VERSION = 1
@@ -23,12 +24,21 @@ def finding_data(finding: Finding, lang: str) -> dict[str, Any]:
         "column": finding.pos.column,
         "message": finding.message.text(lang),
     }
+    if finding.pos.place is not None:
+        data["place"] = finding.pos.place.data()
     for name in _OPTIONAL:
         value = getattr(finding, name)
         if value is not None:
             data[name] = value
     if finding.related:
-        data["related"] = [{"line": p.line, "column": p.column} for p in finding.related]
+        data["related"] = [_position(p) for p in finding.related]
+    return data
+
+
+def _position(pos: Position) -> dict[str, Any]:
+    data: dict[str, Any] = {"line": pos.line, "column": pos.column}
+    if pos.place is not None:
+        data["place"] = pos.place.data()
     return data
 
 

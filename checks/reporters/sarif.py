@@ -95,7 +95,7 @@ def artifact_location(path: str, index: int | None = None, base: Path | None = N
 
 
 def _region(pos: Position, end_line: int | None = None) -> dict[str, int] | None:
-    if pos.line < 1:  # about the whole file
+    if pos.line < 1 or pos.place is not None:  # about the whole file, or in a Word document (no text lines)
         return None
     region = {"startLine": pos.line}
     if pos.column >= 1:
@@ -113,6 +113,13 @@ def _physical(artifact: dict[str, Any], pos: Position, end_line: int | None = No
     return physical
 
 
+def _location(artifact: dict[str, Any], pos: Position, lang: str, end_line: int | None = None) -> dict[str, Any]:
+    location: dict[str, Any] = {"physicalLocation": _physical(artifact, pos, end_line)}
+    if pos.place is not None:  # a paragraph or table cell of a Word document, named as Word shows it
+        location["logicalLocations"] = [{"fullyQualifiedName": pos.place.text(lang), "kind": "element"}]
+    return location
+
+
 def result_data(finding: Finding, artifact: dict[str, Any], rule_index: dict[str, int], lang: str) -> dict[str, Any]:
     rules = catalog()
     severity = finding.severity or (rules[finding.rule].severity if finding.rule in rules else None)
@@ -121,11 +128,11 @@ def result_data(finding: Finding, artifact: dict[str, Any], rule_index: dict[str
         data["ruleIndex"] = rule_index[finding.rule]
     data["level"] = severity.value if severity is not None else "error"
     data["message"] = {"text": finding.message.text(lang)}
-    data["locations"] = [{"physicalLocation": _physical(artifact, finding.pos, finding.end_line)}]
+    data["locations"] = [_location(artifact, finding.pos, lang, finding.end_line)]
     if finding.related:
         label = "related location" if lang == "en" else "相关位置"
         data["relatedLocations"] = [
-            {"id": number, "physicalLocation": _physical(artifact, pos), "message": {"text": label}}
+            {**_location(artifact, pos, lang), "id": number, "message": {"text": label}}
             for number, pos in enumerate(finding.related, start=1)
         ]
     properties = {name: getattr(finding, name) for name in _OPTIONAL if getattr(finding, name) is not None}

@@ -62,16 +62,28 @@ def write(results: Sequence[FileResult], out: TextIO, lang: str, color: bool = F
         out.write(_summary_line(summary, lang, style) + "\n")
 
 
+_SHOWN = 159  # characters of a source line shown under a finding
+_CONTEXT = 40  # of them before the finding's column, when the line has to be cut
+
+
 def _finding(out: TextIO, result: FileResult, f: Finding, lang: str, style: _Style) -> None:
     label = ("warning: " if lang == "en" else "警告：") if f.severity is Severity.WARNING else ""
     tone = style.severity(f.severity)
-    where = f"{style(result.path, _BOLD)}:{f.pos.line}:{f.pos.column}:"
+    place = f.pos.place  # a Word document's findings are where Word shows them, not on a line
+    at = place.text(lang) if place is not None else f"{f.pos.line}:{f.pos.column}"
+    where = f"{style(result.path, _BOLD)}:{at}:"
     out.write(f"{where} {style(f.rule, _BOLD, tone)} {style(label, tone)}{visible(f.message.text(lang))}\n")
     if 0 < f.pos.line <= len(result.lines):
-        source = visible(result.lines[f.pos.line - 1].replace("\t", "⇥"))
-        if len(source) > 160:
-            source = source[:159] + "…"
-        out.write(f"{style(f'  {f.pos.line:>5} |', _DIM)} {source}\n")
+        source = visible(_excerpt(result.lines[f.pos.line - 1], f.pos.column if place is None else 1))
+        gutter = "" if place is not None else f.pos.line
+        out.write(f"{style(f'  {gutter:>5} |', _DIM)} {source}\n")
+
+
+def _excerpt(line: str, column: int) -> str:
+    """The part of a long line around ``column`` (a page's source can be one line of markup), tabs shown."""
+    start = 0 if column <= _SHOWN - _CONTEXT else min(column - 1 - _CONTEXT, len(line) - _SHOWN)
+    shown = line[start : start + _SHOWN]
+    return ("…" if start > 0 else "") + shown.replace("\t", "⇥") + ("…" if start + _SHOWN < len(line) else "")
 
 
 def _summary_line(summary: Summary, lang: str, style: _Style) -> str:

@@ -217,8 +217,8 @@ def information_fee(report: Report) -> Iterator[Finding]:
     if any(word in _body(section) for word in nf.INFO_FEE_WORDS):
         return
     elsewhere = next((p for p in report.prose() if nf.INFO_FEE in p.text), None)
-    where_zh = f"（第 {elsewhere.pos.line} 行提到了{nf.INFO_FEE}，应在本部分说明）" if elsewhere else ""
-    where_en = f" (line {elsewhere.pos.line} mentions it; state it in this part)" if elsewhere else ""
+    where_zh = f"（{elsewhere.pos.zh}提到了{nf.INFO_FEE}，应在本部分说明）" if elsewhere else ""
+    where_en = f" ({elsewhere.pos.en} mentions it; state it in this part)" if elsewhere else ""
     yield Finding(
         "R009",
         section.heading.pos,
@@ -257,7 +257,7 @@ def superseded_format(report: Report) -> Iterator[Finding]:
         for match in _NOTICE.finditer(text.text):
             yield Finding(
                 "R010",
-                Position(text.pos.line, text.pos.column + match.start()),
+                text.at(match.start()),
                 Message(
                     f"引用了已废止的2019年格式「{match.group()}」，应依据{nf.NAME}编制",
                     f'cites the superseded 2019 format "{match.group()}"; the basis is {nf.NAME}',
@@ -333,7 +333,7 @@ def template_leftovers(report: Report) -> Iterator[Finding]:
             if match is not None:
                 yield Finding(
                     "R011",
-                    Position(text.pos.line, text.pos.column + match.start()),
+                    text.at(match.start()),
                     Message(f"残留{zh}「{match.group()}」，发布前应删除或替换", f'{en} left in: "{match.group()}"'),
                     actual=match.group(),
                 )

@@ -138,17 +138,17 @@ def carried_over(report: Report, previous: Report) -> Iterator[Finding]:
     ):
         if value == expected:
             continue
-        line = last_cell.pos.line
+        at = last_cell.pos
         wanted = names.number(expected)
         yield Finding(
             "X002",
             cell.pos,
             Message(
                 f"表三「{label}」行「{column.label}」列为 {cell.raw}，应为 {wanted}："
-                f"上一年度报告「{name}」第 {line} 行「{last_label}」的「{column.label}」列为 {last_cell.raw}",
+                f"上一年度报告「{name}」{at.zh}「{last_label}」的「{column.label}」列为 {last_cell.raw}",
                 f'Table 3 row "{label}", column "{column.label}" ({column.en}) is {cell.raw} but should be '
                 f'{wanted}: last year\'s report "{name}" carries {last_cell.raw} forward '
-                f'(row "{last_label}", line {line})',
+                f'(row "{last_label}", {at.en})',
             ),
             expected=expected,
             actual=value,
@@ -171,17 +171,17 @@ def _in_force(report: Report, previous: Report, key: str) -> Finding | None:
         return None
     label = names.row("t2", key).zh
     made_label, repealed_label, in_force_label = (c.label for c in names.spec("t2", key).columns)
-    name, line = shown(previous.path), last_cell.pos.line
+    name, at = shown(previous.path), last_cell.pos
     b, m, r, e = (names.number(v) for v in (before, made, repealed, expected))
     return Finding(
         "X003",
         cell.pos,
         Message(
-            f"表二「{label}」的{in_force_label}应为 {e}（上一年度报告「{name}」第 {line} 行的{in_force_label} {b}"
+            f"表二「{label}」的{in_force_label}应为 {e}（上一年度报告「{name}」{at.zh}的{in_force_label} {b}"
             f" + {made_label} {m} − {repealed_label} {r}），实际为 {cell.raw}；"
             "如有文件未经废止而失效（如有效期届满），请核对并在报告中说明",
             f'Table 2 "{label}" ({names.row("t2", key).en}): {in_force_label} (in force) should be {e} '
-            f'(last year\'s {b} in "{name}" line {line} + {m} issued − {r} repealed this year), but is {cell.raw}; '
+            f'(last year\'s {b} in "{name}" {at.en} + {m} issued − {r} repealed this year), but is {cell.raw}; '
             "if documents lapsed without a repeal (their term ended), check and say so in the report",
         ),
         expected=expected,

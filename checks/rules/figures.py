@@ -368,7 +368,8 @@ def _matches(phrase: Phrase, sentence: str, counts: list[re.Match[str]]) -> Iter
             yield start, tail.end(), number
 
 
-def _sentence_claims(sentence: str, part: int | None, origin: Position) -> list[Claim]:
+def _sentence_claims(sentence: str, part: int | None, paragraph: Text, offset: int) -> list[Claim]:
+    """The claims of one sentence of ``paragraph``, which starts at ``offset`` in it."""
     present = set(_rx(_WORDS).findall(sentence))
     live = [q for q in QUANTITIES if not present.isdisjoint(q.triggers)]
     if not live:
@@ -403,7 +404,7 @@ def _sentence_claims(sentence: str, part: int | None, origin: Position) -> list[
                 clause = before_[max((m.end() for m in _rx(_CLAUSE_END).finditer(before_)), default=0) :]
                 if _rx(quantity.part_of).search(clause) or (quantity.joined and _rx(quantity.joined).search(before_)):
                     continue
-                pos = Position(origin.line, origin.column + at)
+                pos = paragraph.at(offset + at)
                 found.setdefault(at, Claim(quantity, value, pos, sentence[start:end].strip(), count is None))
         # "未收到其他申请" next to a figure, or a "none" read into a sentence that states one: trust the figure.
         figures = [c for c in found.values() if not c.zero]
@@ -420,8 +421,7 @@ def claims(report: Report) -> Iterator[Claim]:
         if "\t" in paragraph.text or "|" in paragraph.text:  # a table row the parser could not place, not prose
             continue
         for offset, sentence in _sentences(paragraph.text):
-            origin = Position(paragraph.pos.line, paragraph.pos.column + offset)
-            found = _sentence_claims(sentence, part, origin)
+            found = _sentence_claims(sentence, part, paragraph, offset)
             if found and not _other_period(sentence, year):
                 yield from found
 
@@ -468,13 +468,13 @@ def _label(table_key: str, row_key: str, col: str) -> tuple[str, str]:
 def _where(quantity: Quantity, cells: list[Cell]) -> Message:
     table_zh, table_en = nf.TABLE_NAMES[quantity.cells[0][0]]
     labels = [_label(*spec) for spec in quantity.cells]
-    line = cells[0].pos.line
+    at = cells[0].pos
     total = names.number(sum(c.value for c in cells if c.value is not None))
     if len(cells) == 1:
         zh, en = labels[0]
         return Message(
-            f"{table_zh}「{zh}」总计为 {total}（第 {line} 行）",
-            f'{table_en.lower()} "{en}" total is {total} (line {line})',
+            f"{table_zh}「{zh}」总计为 {total}（{at.zh}）",
+            f'{table_en.lower()} "{en}" total is {total} ({at.en})',
         )
     parts_zh = " 与".join(
         f"「{zh}」总计 {names.number(c.value or 0)}" for (zh, _), c in zip(labels, cells, strict=True)
@@ -483,8 +483,8 @@ def _where(quantity: Quantity, cells: list[Cell]) -> Message:
         f'"{en}" total {names.number(c.value or 0)}' for (_, en), c in zip(labels, cells, strict=True)
     )
     return Message(
-        f"{table_zh}{parts_zh} 之和为 {total}（第 {line} 行）",
-        f"{table_en.lower()} {parts_en} = {total} (line {line})",
+        f"{table_zh}{parts_zh} 之和为 {total}（{at.zh}）",
+        f"{table_en.lower()} {parts_en} = {total} ({at.en})",
     )
 
 

@@ -72,9 +72,9 @@ def parts_out_of_order(report: Report) -> Iterator[Finding]:
                 "R002",
                 section.heading.pos,
                 Message(
-                    f"「{_name(section.part)}」应在「{_name(highest.part)}」之前（见第 {highest.heading.pos.line} 行）",
+                    f"「{_name(section.part)}」应在「{_name(highest.part)}」之前（见{highest.heading.pos.zh}）",
                     f'"{_name(section.part)}" ({_en(section.part)}) must come before "{_name(highest.part)}" '
-                    f"({_en(highest.part)}, line {highest.heading.pos.line})",
+                    f"({_en(highest.part)}, {highest.heading.pos.en})",
                 ),
             )
         elif highest is None or section.part > highest.part:
@@ -97,9 +97,9 @@ def part_twice(report: Report) -> Iterator[Finding]:
                 "R003",
                 section.heading.pos,
                 Message(
-                    f"「{_name(section.part)}」重复出现（第一次在第 {first[section.part].heading.pos.line} 行）",
+                    f"「{_name(section.part)}」重复出现（第一次在{first[section.part].heading.pos.zh}）",
                     f'"{_name(section.part)}" ({_en(section.part)}) appears again '
-                    f"(first at line {first[section.part].heading.pos.line})",
+                    f"(first at {first[section.part].heading.pos.en})",
                 ),
             )
         else:

@@ -91,8 +91,8 @@ def _rows_of(key: str, table: Table) -> Iterator[Finding]:
                 "T002",
                 row.pos,
                 Message(
-                    f"{tname.zh}的「{name.zh}」行重复出现（第一次在第 {seen[row.key].pos.line} 行）",
-                    f'{tname.en} row "{name.zh}" ({name.en}) appears twice (first at line {seen[row.key].pos.line})',
+                    f"{tname.zh}的「{name.zh}」行重复出现（第一次在{seen[row.key].pos.zh}）",
+                    f'{tname.en} row "{name.zh}" ({name.en}) appears twice (first at {seen[row.key].pos.en})',
                 ),
                 table=key,
                 row=row.key,

@@ -1,5 +1,7 @@
-"""Parsers: one module per source format, each turning decoded lines into the Report model.
+"""Parsers: one module per source format, each turning a file into the Report model.
 
+A text format's module has ``parse(path, lines)`` for the decoded lines, and ``declared_encoding(data)`` when its
+files name their encoding (HTML); a binary format's module (Word) reads the file itself: ``read_file(path, max_bytes)``.
 Parsers never judge. What they cannot place is kept in the model (unplaced rows, raw cell text) for the rules.
 """
 
@@ -9,8 +11,13 @@ import importlib
 import os
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
 
+from checks.findings import Finding
 from checks.model import Report
+from checks.reading import read
 
 Parser = Callable[[str, tuple[str, ...]], Report]
 
@@ -21,8 +28,13 @@ _MODULES = {
     ".md": "checks.sources.markdown",
     ".yaml": "checks.sources.yaml",
     ".yml": "checks.sources.yaml",
+    ".html": "checks.sources.html",
+    ".htm": "checks.sources.html",
+    ".docx": "checks.sources.word",
 }
 SUFFIXES = tuple(_MODULES)
+# Formats whose first few KB hold the title (the search for last year's report reads only that much of a file).
+_TITLE_IN_HEAD = frozenset({".txt", ".md", ".yaml", ".yml"})
 # Files a folder holds beside its reports, in the formats reports use (.md, .yaml): never reports themselves.
 # The pre-commit hooks exclude the same names (.pre-commit-hooks.yaml).
 _NOT_REPORTS = re.compile(
@@ -35,9 +47,42 @@ def is_report_name(name: str) -> bool:
     return not name.startswith(".") and not _NOT_REPORTS.match(name) and os.path.splitext(name)[1].lower() in SUFFIXES
 
 
-def parser_for(suffix: str) -> Parser | None:
-    module = _MODULES.get(suffix.lower())
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """A file read: its model (None when it could not be read), the findings about reading it (I001, I002, I004,
+    I005), and the lines reporters quote and suppression comments are read from."""
+
+    report: Report | None
+    findings: tuple[Finding, ...]
+    lines: tuple[str, ...]
+
+
+def _module(suffix: str) -> ModuleType | None:
+    name = _MODULES.get(suffix.lower())
+    return None if name is None else importlib.import_module(name)
+
+
+def load(path: Path, max_bytes: int) -> Loaded | None:
+    """The model of a file in any format read here; None for a file type no parser reads."""
+    module = _module(path.suffix)
     if module is None:
         return None
-    parse: Parser = importlib.import_module(module).parse
+    if hasattr(module, "read_file"):
+        loaded: Loaded = module.read_file(path, max_bytes)
+        return loaded
+    decoded = read(path, max_bytes, getattr(module, "declared_encoding", None))
+    if decoded.lines is None:
+        return Loaded(None, decoded.findings, ())
+    return Loaded(module.parse(str(path), decoded.lines), decoded.findings, decoded.lines)
+
+
+def parser_for(suffix: str) -> Parser | None:
+    """The parser of a text format's decoded lines (None for other formats): for reading only part of a file."""
+    module = _module(suffix)
+    parse: Parser | None = getattr(module, "parse", None) if module is not None else None
     return parse
+
+
+def reads_by_head(suffix: str) -> bool:
+    """Whether a file's first bytes are enough to know its title (not so for HTML pages and Word documents)."""
+    return suffix.lower() in _TITLE_IN_HEAD

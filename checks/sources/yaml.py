@@ -1,10 +1,16 @@
 """YAML reports (docs/formats.md): the report's data form, every node with its line and column.
 
-The file is read in one pass over ruamel.yaml's event stream, which builds plain JSON-like data (dict, list, str,
-int, float, bool, None) and records where each node is written. Reading events instead of composing a node tree
-lets every limit be checked before the work it bounds is done: an alias is refused when its expansion would pass
+The file is read in one pass over a YAML event stream, which builds plain JSON-like data (dict, list, str, int,
+float, bool, None) and records where each node is written. Reading events instead of composing a node tree lets
+every limit be checked before the work it bounds is done: an alias is refused when its expansion would pass
 MAX_NODES (an alias bomb is never expanded), nesting is refused at MAX_DEPTH, and nothing recurses. Aliases share
 the anchored value rather than copying it.
+
+The events come from libyaml's parser (ruamel.yaml.clib) where that extension is installed: twenty times as fast as
+ruamel's pure-Python parser (0.5 ms instead of 9 ms for a report), with the same events and marks (lines and
+columns in characters). Its messages differ, and so may the point where it stops, so a document it does not read
+to the end without a finding is read again by the pure-Python parser: what is said about a bad document, and
+where, does not depend on which parser is installed (tests/test_yaml_source.py compares the two).
 
 The model is then built from that data the way the text parser builds it from the same report (rows identified
 by their labels, cells read from their text), so a YAML report gives the same findings as its ``.txt``.
@@ -15,9 +21,12 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import importlib
 import math
-from collections.abc import Mapping
+import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -25,6 +34,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import (
     AliasEvent,
     CollectionStartEvent,
+    DocumentEndEvent,
     DocumentStartEvent,
     Event,
     MappingEndEvent,
@@ -34,6 +44,7 @@ from ruamel.yaml.events import (
 )
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.reader import ReaderError
+from ruamel.yaml.resolver import VersionedResolver
 from ruamel.yaml.scanner import RoundTripScanner, Scanner
 
 from checks import national_format as nf
@@ -67,6 +78,18 @@ MAX_CHARS = 500_000  # characters in the whole document
 NodePath = tuple[str | int, ...]
 
 
+def _libyaml() -> Any:
+    """libyaml's event parser from ruamel.yaml.clib, or None where that extension is not installed (PyPy, a
+    platform without a wheel). ruamel.yaml has already loaded it if it is there: asking again costs nothing."""
+    try:
+        return getattr(importlib.import_module("_ruamel_yaml"), "CParser", None)
+    except ImportError:
+        return None
+
+
+LIBYAML: Any = _libyaml()  # None: every document is read by the pure-Python parser (the tests set it so, too)
+
+
 @dataclass(frozen=True, slots=True)
 class Node:
     """Where one node of a loaded document is written.
@@ -89,23 +112,84 @@ class Loaded:
     """A YAML document as plain data, with the position of every node by its path (keys and list indexes).
 
     ``document`` is None when the text could not be loaded (then ``findings`` say why: I003 or I004) — or when
-    it holds no document at all.
+    it holds no document at all. ``parser`` is the parser whose events were read: "libyaml" or "ruamel".
     """
 
     document: Any
     positions: dict[NodePath, Position]
     findings: tuple[Finding, ...]
     nodes: dict[NodePath, Node] = field(default_factory=dict)
+    parser: str = "ruamel"
 
 
 def load(lines: tuple[str, ...], first_line: int = 1) -> Loaded:
     """Load one YAML document; ``lines[0]`` is line ``first_line`` of the file (front matter starts on line 2)."""
-    reader = _Reader(lines, first_line - 1)
     try:
-        reader.run()
+        _check_size(lines, first_line - 1)
+        reader = _read(lines, first_line - 1)
     except _Stop as stop:
         return Loaded(None, {}, (stop.finding,))
-    return Loaded(reader.document, {path: node.pos for path, node in reader.nodes.items()}, (), reader.nodes)
+    positions = {path: node.pos for path, node in reader.nodes.items()}
+    return Loaded(reader.document, positions, (), reader.nodes, reader.parser)
+
+
+def _read(lines: tuple[str, ...], offset: int) -> _Reader:
+    text = "\n".join(lines)
+    if LIBYAML is not None and not _RUAMEL_ONLY.search(text):
+        # Anything short of a clean read (a syntax error, a limit, a duplicate key, _Reread, or any other exception)
+        # is read again from the start by ruamel's parser, whose findings the tests pin. That runs this module's
+        # code on the same events, so a fault of its own is not hidden: it shows there.
+        with contextlib.suppress(Exception):
+            reader = _Reader(lines, offset, "libyaml")
+            reader.take_all(_libyaml_events(text))
+            return reader
+    reader = _Reader(lines, offset, "ruamel")
+    reader.run_pure(text)
+    return reader
+
+
+def _check_size(lines: tuple[str, ...], offset: int) -> None:
+    """The limits on the text as a whole, checked before any parser reads it."""
+    size = sum(map(len, lines)) + len(lines)
+    if size > MAX_CHARS:
+        zh = f"YAML 数据长达 {size:,} 个字符（上限 {MAX_CHARS:,}），未检查"
+        en = f"YAML data of {size:,} characters (limit {MAX_CHARS:,}); not checked"
+        raise _Stop(_i004(Position(1 + offset, 1), zh, en, MAX_CHARS, size))
+    # A long line is refused before a scanner reads it character by character (seconds for megabytes).
+    for index, line in enumerate(lines):
+        if len(line) > MAX_SCALAR:
+            number = index + 1 + offset
+            zh = f"第 {number} 行长达 {len(line):,} 个字符（上限 {MAX_SCALAR:,}），未检查"
+            en = f"line {number} has {len(line):,} characters (limit {MAX_SCALAR:,}); not checked"
+            raise _Stop(_i004(Position(number, 1), zh, en, MAX_SCALAR, len(line)))
+
+
+def _libyaml_events(text: str) -> Iterator[Event]:
+    """libyaml's events for ``text``; it raises (ruamel's ScannerError, ParserError…) where the text is not YAML."""
+    events: Iterator[Event] = iter(LIBYAML(text).get_event, None)  # None after the stream's end
+    return events
+
+
+# Characters the parsers read differently. libyaml takes a tab after a value or between flow items, where ruamel
+# stops (I003, with its hint that YAML indents with spaces); libyaml ends a line at NEL, LS and PS (YAML 1.1), ruamel
+# does not (1.2), so the lines after them differ. A text with one of them is left to ruamel; a report has none.
+_RUAMEL_ONLY = re.compile("[\t\x85\u2028\u2029]")
+
+
+@cache
+def _resolver(version: tuple[int, int] | None) -> VersionedResolver:
+    return VersionedResolver(version)
+
+
+def _plain_tag(version: tuple[int, int] | None, text: str) -> str:
+    """The tag of a plain scalar's text under a %YAML version (None: 1.2)."""
+    return str(_resolver(version).resolve(ScalarNode, text, (True, False)))
+
+
+# The same short text resolves alike in every document of a YAML version, and reports repeat their numbers: a
+# look-up costs less than the resolver. Only short texts, so that what is kept stays small whatever is read.
+_SHORT = 24
+_short_plain_tag = lru_cache(maxsize=4096)(_plain_tag)
 
 
 # --- reading events ------------------------------------------------------------------------------------------
@@ -115,6 +199,10 @@ class _Stop(Exception):
     def __init__(self, finding: Finding) -> None:
         super().__init__(finding.message.en)
         self.finding = finding
+
+
+class _Reread(Exception):
+    """What libyaml read is not used: the document is read again by ruamel's parser."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,8 +249,9 @@ class _Scanner(Scanner):
 
 
 class _Reader:
-    def __init__(self, lines: tuple[str, ...], offset: int) -> None:
+    def __init__(self, lines: tuple[str, ...], offset: int, parser: str) -> None:
         self.lines = lines
+        self.parser = parser
         self.offset = offset
         self.document: Any = None
         self.nodes: dict[NodePath, Node] = {}
@@ -171,31 +260,19 @@ class _Reader:
         self.total = 0
         self.aliases = 0
         self.documents = 0
-        # pure: ruamel's own parser even where a C parser is installed, whose marks and messages differ.
-        self.yaml = YAML(typ="safe", pure=True)
-        self.yaml.Scanner = _Scanner
-        # A plain scalar's tag by its text: the same text resolves alike in one document (one YAML version), and
-        # a report repeats its numbers; the resolver costs more than a look-up.
-        self.resolved: dict[str, str] = {}
+        self.version: tuple[int, int] | None = None  # the document's %YAML version; None: 1.2
 
-    def run(self) -> None:
-        size = sum(map(len, self.lines)) + len(self.lines)
-        if size > MAX_CHARS:
-            zh = f"YAML 数据长达 {size:,} 个字符（上限 {MAX_CHARS:,}），未检查"
-            en = f"YAML data of {size:,} characters (limit {MAX_CHARS:,}); not checked"
-            raise _Stop(_i004(self.at_index(0, 0), zh, en, MAX_CHARS, size))
-        # A long line is refused before the scanner reads it character by character (seconds for megabytes).
-        for index, line in enumerate(self.lines):
-            if len(line) > MAX_SCALAR:
-                number = index + 1 + self.offset
-                zh = f"第 {number} 行长达 {len(line):,} 个字符（上限 {MAX_SCALAR:,}），未检查"
-                en = f"line {number} has {len(line):,} characters (limit {MAX_SCALAR:,}); not checked"
-                raise _Stop(_i004(self.at_index(index, 0), zh, en, MAX_SCALAR, len(line)))
-        text = "\n".join(self.lines)
+    def take_all(self, events: Iterator[Event]) -> None:
+        for event in events:
+            self.take(event)
+
+    def run_pure(self, text: str) -> None:
+        """Read ``text`` with ruamel's pure-Python parser; its errors become I003 at its marks."""
+        yaml = YAML(typ="safe", pure=True)
+        yaml.Scanner = _Scanner
         try:
-            with contextlib.closing(self.yaml.parse(text)) as events:
-                for event in events:
-                    self.take(event)
+            with contextlib.closing(yaml.parse(text)) as events:
+                self.take_all(events)
         except MarkedYAMLError as error:
             raise _Stop(self.syntax_error(error)) from None
         except ReaderError as error:
@@ -212,9 +289,7 @@ class _Reader:
         return Position(line + 1 + self.offset, column + 1)
 
     def at(self, mark: Any) -> Position:
-        line: int = mark.line
-        column: int = mark.column
-        return self.at_index(line, column)
+        return Position(mark.line + 1 + self.offset, mark.column + 1)
 
     def end_line(self, event: Event) -> int:
         start, end = event.start_mark, event.end_mark
@@ -222,7 +297,8 @@ class _Reader:
         last: int = end.line if end.column == 0 and end.line > start.line else end.line + 1
         return last + self.offset
 
-    def text_start(self, event: ScalarEvent) -> Position:
+    def text_start(self, event: ScalarEvent, pos: Position) -> Position:
+        """Where a scalar's text starts; ``pos``, where the scalar does, for a plain one."""
         mark = event.start_mark
         if event.style in ('"', "'"):
             return self.at_index(mark.line, mark.column + 1)
@@ -231,7 +307,7 @@ class _Reader:
                 line = self.lines[index]
                 if line.strip():
                     return self.at_index(index, len(line) - len(line.lstrip()))
-        return self.at(mark)
+        return pos
 
     # Events ----------------------------------------------------------------------------------------------------
 
@@ -245,6 +321,7 @@ class _Reader:
         elif isinstance(event, AliasEvent):
             self.alias(event)
         elif isinstance(event, DocumentStartEvent):
+            self.version = event.version
             self.documents += 1
             if self.documents > 1:
                 raise _Stop(
@@ -254,6 +331,8 @@ class _Reader:
                         'a second YAML document ("---"): a report is one document',
                     )
                 )
+        elif isinstance(event, DocumentEndEvent) and event.explicit and self.parser == "libyaml":
+            raise _Reread  # after "...", ruamel may start a document (an I003 here) where libyaml does not
 
     def count(self, nodes: int, event: Event, alias: str | None = None) -> None:
         self.total += nodes
@@ -282,19 +361,33 @@ class _Reader:
             )
         self.count(1, event)
         frame = self.stack[-1]
+        is_key = isinstance(frame.container, dict) and frame.key_at is None
+        empty = event.value == "" and not event.style  # an empty plain scalar: libyaml's style "", ruamel's None
+        if self.parser == "libyaml" and (
+            (empty and (is_key or frame.key_at is None))
+            or (event.anchor is not None and event.tag is not None)
+            or (frame.container is None and event.style in ("|", ">"))
+        ):
+            # Where the parsers read a node differently, ruamel's reading is kept (the tests pin it). An empty
+            # scalar has no place of its own: they mark the next token, a comment for ruamel, what follows it for
+            # libyaml (a mapping's value is placed at its key, below; an empty document, list item or key is not).
+            # A node written "!tag &anchor" is placed at its tag by libyaml and at its anchor by ruamel. A block
+            # scalar that is the whole document may have lines at column 1: text for ruamel, "#…" a comment for
+            # libyaml. None of them is in a report.
+            raise _Reread
         pos = self.at(event.start_mark)
         end_line = self.end_line(event)
-        if isinstance(frame.container, dict) and frame.key_at is None:
+        if is_key:
             frame.last_line = max(frame.last_line, end_line)
             self.take_key(frame, event.value, pos)
             if event.anchor is not None:
                 self.anchors[event.anchor] = _Anchor(event.value, 1, 0, event.value)
             return
         value = self.typed(event)
-        text = self.text_start(event)
+        text = self.text_start(event, pos)
         key_pos = frame.key_at
-        if event.value == "" and event.style is None and key_pos is not None:
-            # An empty value has no place of its own (ruamel marks the next token): it is where its key is.
+        if empty and key_pos is not None:
+            # An empty value has no place of its own (a parser marks the next token): it is where its key is.
             pos = text = key_pos
             end_line = key_pos.line
         frame.last_line = max(frame.last_line, end_line)
@@ -329,6 +422,8 @@ class _Reader:
         return (*frame.path, len(frame.container) - 1)
 
     def open(self, event: CollectionStartEvent) -> None:
+        if self.parser == "libyaml" and event.anchor is not None and event.tag is not None:
+            raise _Reread  # placed at its tag by libyaml, at its anchor by ruamel (see scalar)
         frame = self.stack[-1]
         pos = self.at(event.start_mark)
         if isinstance(frame.container, dict) and frame.key_at is None:
@@ -417,9 +512,8 @@ class _Reader:
         if event.tag is None:
             if not event.implicit[0]:  # quoted or block: always a string
                 return text
-            tag = self.resolved.get(text)
-            if tag is None:
-                tag = self.resolved[text] = str(self.yaml.resolver.resolve(ScalarNode, text, (True, False)))
+            short = len(text) <= _SHORT
+            tag = _short_plain_tag(self.version, text) if short else _plain_tag(self.version, text)
         else:
             tag = str(event.tag)
         kind = tag[len(_CORE) :] if tag.startswith(_CORE) else "str"
@@ -444,6 +538,8 @@ class _Reader:
 
 
 def _to_int(text: str) -> int:
+    if text.isdigit() and text.isascii():  # a count, as nearly every cell is
+        return int(text)
     digits = text.replace("_", "")
     sign = -1 if digits.startswith("-") else 1
     digits = digits.lstrip("+-")

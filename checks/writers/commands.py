@@ -31,28 +31,27 @@ def _fail(message: Message, lang: str) -> int:
 
 def _read(path: Path) -> Report | Message:
     """The model of a source file as the linter reads it, or why it cannot be read."""
-    from checks.reading import read
-    from checks.sources import parser_for
+    from checks.reading import MAX_BYTES
+    from checks.sources import load
 
     if not path.is_file():
         return Message(f"找不到文件：{path}", f"no such file: {path}")
-    parser = parser_for(path.suffix)
-    if parser is None:
+    loaded = load(path, MAX_BYTES)
+    if loaded is None:
         return Message(f"不支持的文件类型「{path.suffix}」：{path}", f'unsupported file type "{path.suffix}": {path}')
-    decoded = read(path)
-    if decoded.lines is None:
-        reasons = "；".join(f.message.zh for f in decoded.findings)
+    report = loaded.report
+    if report is None:
+        reasons = "；".join(f.message.zh for f in loaded.findings)
         return Message(
-            f"无法读取 {path}：{reasons}", f"cannot read {path}: " + "; ".join(f.message.en for f in decoded.findings)
+            f"无法读取 {path}：{reasons}", f"cannot read {path}: " + "; ".join(f.message.en for f in loaded.findings)
         )
-    report = parser(str(path), decoded.lines)
     if report.unreadable or report.parse_findings:
         # Converting what could be read would silently drop the rest (a broken front matter, a YAML error).
         found = report.parse_findings
         return Message(
-            f"{path} 有无法读取的内容，请先修正：" + "；".join(f"第{f.pos.line}行 {f.message.zh}" for f in found),
+            f"{path} 有无法读取的内容，请先修正：" + "；".join(f"{f.pos.zh} {f.message.zh}" for f in found),
             f"{path} has content that cannot be read; fix it first: "
-            + "; ".join(f"line {f.pos.line}: {f.message.en}" for f in found),
+            + "; ".join(f"{f.pos.en}: {f.message.en}" for f in found),
         )
     return report
 

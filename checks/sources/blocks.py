@@ -1,0 +1,67 @@
+"""Documents with a structure of their own (HTML pages, Word files), read through a text form of themselves.
+
+Such a source hands over *blocks* in reading order: a paragraph (one piece of text) or a table row (one piece per
+cell of the official grid, the cells a merged cell covers empty: the full grid of docs/formats.md). The blocks
+become the lines the text parser reads, a row's cells joined by tabs, and every position in the model is then
+moved back to where its piece is in the source. So a page and its Word copy are read by the same rules as text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from checks.model import Position, Report, relocate
+from checks.sources.text import read_text
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """Text as the document shows it (stripped, one line) and where it starts in the source; a Word document's
+    pieces have no line and column of their own, only a place (``at.place``). ``runs``: (index in ``text``,
+    position) wherever the text stops following the source character by character (markup, collapsed spaces)."""
+
+    text: str
+    at: Position
+    runs: tuple[tuple[int, Position], ...] = ()
+
+
+Block = tuple[Piece, ...]  # a paragraph is one piece; a table row one piece per grid cell
+
+
+def read_blocks(path: str, blocks: Sequence[Block], source_format: str) -> Report:
+    """The model of ``blocks``: its ``lines`` are the text form (one per block), its positions the source's."""
+    lines: list[str] = []
+    starts: list[list[int]] = []  # the column each piece starts at in its line, per line
+    pieces: list[Block] = []
+    for block in blocks:
+        if not any(piece.text for piece in block):
+            continue
+        columns, column = [], 1
+        for piece in block:
+            columns.append(column)
+            column += len(piece.text) + 1  # the tab after it
+        lines.append("\t".join(piece.text for piece in block))
+        starts.append(columns)
+        pieces.append(block)
+
+    def locate(pos: Position) -> Position:
+        if not 0 < pos.line <= len(lines):
+            return pos
+        columns = starts[pos.line - 1]
+        index = max(bisect.bisect_right(columns, pos.column) - 1, 0)
+        piece = pieces[pos.line - 1][index]
+        if piece.at.place is not None:
+            return Position(pos.line, pos.column, piece.at.place)
+        offset = max(pos.column - columns[index], 0)
+        run, at = next(((i, at) for i, at in reversed(piece.runs) if i <= offset), (0, piece.at))
+        return at.shifted(offset - run)
+
+    report = read_text(path, tuple(lines), source_format, full_grid=True)
+    # A Word document's lines have places: a paragraph, or a table row (its cells' places name the cell too).
+    places = tuple(
+        dataclasses.replace(place, cell=None) for block in pieces if (place := block[0].at.place) is not None
+    )
+    return dataclasses.replace(relocate(report, locate), lines=tuple(lines), places=places)

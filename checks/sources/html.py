@@ -1,0 +1,367 @@
+"""Published report pages (``.html``/``.htm``), with or without the site around the report.
+
+The page is parsed by Beautiful Soup with the standard library's HTML parser, the one of its tree builders that
+records where each tag starts (``sourceline``/``sourcepos``), and read as blocks (``sources.blocks``): each
+paragraph-like element is a line, each table row a line of the official grid, ``rowspan``/``colspan`` expanded
+(the cells a merged cell covers are empty, as in a Word copy). Positions are the page source's line and column of
+the character a finding is about. The site around the report is left out: navigation,
+breadcrumbs and footers (by element and by class or id), and lines that are nothing but links (menus, lists of
+other reports); tables that only lay the page out are read as the blocks they hold.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import re
+import warnings
+from collections import Counter
+from collections.abc import Callable, Iterator
+from html.parser import HTMLParser
+from itertools import accumulate
+
+from bs4 import BeautifulSoup
+from bs4.builder import HTMLTreeBuilder
+from bs4.dammit import EncodingDetector
+from bs4.element import NavigableString, PageElement, PreformattedString, Tag
+
+from checks.findings import Finding, Message
+from checks.model import Position, Report
+from checks.sources.blocks import Block, Piece, read_blocks
+
+# Elements that end a line of text; every other element is read as part of the line around it.
+_BLOCKS = frozenset(
+    {
+        *("address", "article", "blockquote", "body", "caption", "center", "dd", "div", "dl", "dt", "figcaption"),
+        *("figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "html", "li", "main", "ol", "p", "pre", "section", "ul"),
+    }
+)
+# Elements that are not the report's text: scripts, styles, the page head, forms, and the site's own furniture.
+_SKIPPED = frozenset(
+    {"head", "script", "style", "noscript", "template", "iframe", "object", "svg", "select", "button"}
+    | {"nav", "aside", "footer"}
+)
+# Class and id words of a site's furniture around an article (Chinese government sites: dqwz = 当前位置).
+_FURNITURE = re.compile(
+    r"(?:^|[-_ ])(?:nav|navbar|menu|breadcrumbs?|crumbs?|footer|foot|sidebar|share|dqwz|location|copyright)"
+    r"(?:$|[-_ \d])",
+    re.IGNORECASE,
+)
+_HTML_SPACE = frozenset(" \t\r\n\f")  # HTML's white space: a run of it is one space (no-break spaces are text)
+# A line break in the source between two Chinese characters or marks is no space at all (CSS Text: segment breaks
+# between East Asian wide characters are removed): Word's "save as web page" breaks long lines anywhere.
+_WIDE = re.compile("[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u201c\u201d\u2018\u2019\u2014\u2026]")
+_END_LINE, _LEAVE_LINK = object(), object()  # events of the walk through a page, besides its nodes
+_SEARCH = 4096  # how far past the cursor a text is looked for in the source
+# No table of the format is wider than 16 columns or longer than 40 rows: past these bounds a page is broken or
+# hostile (a 5 MB page of cells spanning 100 × 100 would otherwise expand into a grid of billions of cells).
+MAX_SPAN = 100
+# Texts × the elements around each (see _Nesting): a report page has well under a million; this parses in ~1 s.
+MAX_NESTING_COST = 10_000_000
+_VOID = frozenset(HTMLTreeBuilder.DEFAULT_EMPTY_ELEMENT_TAGS or ())  # elements without an end tag (<br>, <img>)
+MAX_COLUMNS = 100
+MAX_ROWS = 10_000
+
+
+def declared_encoding(data: bytes) -> str | None:
+    """The encoding a page names in its ``<meta charset>`` (or ``http-equiv`` Content-Type)."""
+    return EncodingDetector.find_declared_encoding(data, is_html=True)
+
+
+def parse(path: str, lines: tuple[str, ...]) -> Report:
+    source = "\n".join(lines)
+    if _too_nested(source):
+        return Report(path, "html", None, None, None, (), {}, lines, parse_findings=(_NESTED,), unreadable=True)
+    with warnings.catch_warnings():
+        # Beautiful Soup warns about markup that looks like a file name, a URL or XML: here it is what a page holds,
+        # and findings, not warnings on stderr, are how a report is judged.
+        warnings.simplefilter("ignore")
+        soup = BeautifulSoup(source, "html.parser")
+    report = _read(path, source, soup, furniture=True)
+    if not report.sections and not report.tables:
+        # Nothing of a report outside the site's furniture: the page wraps its article in an element named like
+        # furniture (<div class="menu-content">); read it all rather than nothing.
+        report = _read(path, source, soup, furniture=False)
+    # The page's own lines: what findings point at and reporters quote.
+    return dataclasses.replace(report, lines=lines)
+
+
+class _TooNested(Exception):
+    pass
+
+
+class _Nesting(HTMLParser):
+    """How deep each text of a page lies, added up, as Beautiful Soup will nest it: building its tree costs that
+    much (each text is linked up through every element around it), so a page of thousands of unclosed tags with
+    thousands of texts inside would take hours. The standard library's tokenizer, the one Beautiful Soup's
+    html.parser builder uses, counts it first, in one pass."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.open: list[str] = []
+        self.counts: Counter[str] = Counter()
+        self.cost = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in _VOID:
+            self.open.append(tag)
+            self.counts[tag] += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.counts[tag]:  # it closes every element opened since the one it names
+            while (last := self.open.pop()) != tag:
+                self.counts[last] -= 1
+            self.counts[tag] -= 1
+
+    def handle_data(self, data: str) -> None:
+        self.cost += len(self.open)
+        if self.cost > MAX_NESTING_COST:
+            raise _TooNested
+
+
+def _too_nested(source: str) -> bool:
+    if source.count("<") ** 2 <= MAX_NESTING_COST:  # texts × depth cannot reach it: no need to count
+        return False
+    nesting = _Nesting()
+    try:
+        nesting.feed(source)
+        nesting.close()
+    except _TooNested:
+        return True
+    return False
+
+
+_NESTED = Finding(
+    "I004",
+    Position(1, 1),
+    Message(
+        "页面标签嵌套过深（大量未闭合的标签中含有大量文字），无法在合理时间内读取，未检查",
+        "the page nests too deep (many texts inside thousands of unclosed tags) to be read in reasonable time; "
+        "not checked",
+    ),
+)
+
+
+def _read(path: str, source: str, soup: BeautifulSoup, *, furniture: bool) -> Report:
+    reader = _Reader(source, furniture)
+    reader.walk(soup)
+    reader.end_line()
+    return read_blocks(path, reader.blocks, "html")
+
+
+class _Text:
+    """Text being gathered for one line or cell: each character with its offset in the page source."""
+
+    def __init__(self) -> None:
+        self.chars: list[str] = []
+        self.offsets: list[int] = []
+
+    def add(self, text: str, offset: int) -> None:
+        self.chars.extend(text)
+        self.offsets.extend(range(offset, offset + len(text)))
+
+    def piece(self, at: Callable[[int], Position], empty_at: Position) -> Piece:
+        """The text as a browser shows it (white space collapsed, none where a line break splits Chinese text),
+        with a run for every place where it stops following the source character by character."""
+        kept: list[tuple[str, int]] = []
+        i, chars = 0, self.chars
+        while i < len(chars):
+            if chars[i] not in _HTML_SPACE:
+                kept.append((chars[i], self.offsets[i]))
+                i += 1
+                continue
+            j = i
+            while j < len(chars) and chars[j] in _HTML_SPACE:
+                j += 1
+            wide_break = "\n" in chars[i:j] and i > 0 and j < len(chars) and _is_wide(chars[i - 1] + chars[j])
+            if kept and j < len(chars) and not wide_break:
+                kept.append((" ", self.offsets[i]))
+            i = j
+        if not kept:
+            return Piece("", empty_at)
+        runs = tuple(
+            (index, at(offset))
+            for index, (_, offset) in enumerate(kept)
+            if index == 0 or offset != kept[index - 1][1] + 1
+        )
+        return Piece("".join(char for char, _ in kept), runs[0][1], runs)
+
+
+class _Reader:
+    """Walks the page in reading order, turning elements into blocks."""
+
+    def __init__(self, source: str, furniture: bool) -> None:
+        self.source = source
+        self.furniture = furniture  # whether to leave out what is named like the site's furniture
+        self.line_starts = [0, *accumulate(len(line) + 1 for line in source.split("\n"))]
+        self.cursor = 0  # the source offset reading has reached: every text is found at or after it
+        self.blocks: list[Block] = []
+        self.line = _Text()  # the paragraph being read
+        self.holders: set[int] = set()  # the tables that hold another table (by id)
+        self.linked = True  # whether every text of it so far is a link's: then it is a menu or a link list
+
+    # --- structure ---------------------------------------------------------------------------------------------
+
+    def walk(self, root: Tag) -> None:
+        """Read everything under ``root`` in document order. A loop, not recursion: pages nest thousands deep."""
+        # Tables holding a table lay the page out: found once for the page (asking each table is quadratic).
+        self.holders = {id(outer) for table in root.find_all("table") if (outer := table.find_parent("table"))}
+        stack: list[object] = list(reversed(root.contents))
+        links = 0  # how many <a> the walk is inside
+        while stack:
+            node = stack.pop()
+            if node is _END_LINE:
+                self.end_line()
+            elif node is _LEAVE_LINK:
+                links -= 1
+            elif isinstance(node, NavigableString):
+                if not isinstance(node, PreformattedString):
+                    self.gather(node, self.line)
+                    self.linked = self.linked and (links > 0 or not node.strip())
+            elif isinstance(node, Tag) and node.name not in _SKIPPED and not (self.furniture and _is_furniture(node)):
+                self.reach(node)
+                if node.name == "br":
+                    self.end_line()
+                elif node.name == "table":
+                    self.end_line()
+                    if self.is_layout(node):  # its cells are blocks of the page, each ending a line
+                        for cell in reversed([cell for row in _rows(node) for cell in _cells(row)]):
+                            stack.append(_END_LINE)
+                            stack.extend(reversed(cell.contents))
+                    else:
+                        self.table(node)
+                elif node.name in _BLOCKS:
+                    self.end_line()
+                    stack.append(_END_LINE)
+                    stack.extend(reversed(node.contents))
+                else:
+                    if node.name == "a":
+                        links += 1
+                        stack.append(_LEAVE_LINK)
+                    stack.extend(reversed(node.contents))
+
+    def is_layout(self, table: Tag) -> bool:
+        """Whether a table lays the page out (it holds another table, or is one cell) rather than being a table."""
+        if id(table) in self.holders:
+            return True
+        rows = list(_rows(table))
+        return len(rows) == 1 and len(list(_cells(rows[0]))) == 1
+
+    def end_line(self) -> None:
+        piece = self.line.piece(self.at, self.at(self.cursor))
+        if piece.text and not self.linked:
+            self.blocks.append((piece,))
+        self.line = _Text()
+        self.linked = True
+
+    def table(self, table: Tag) -> None:
+        """A table's rows as lines of the official grid: a merged cell written once, the cells it covers empty."""
+        grid: dict[tuple[int, int], Piece] = {}
+        rows = list(_rows(table))[:MAX_ROWS]
+        for r, row in enumerate(rows):
+            c = 0
+            for cell in _cells(row):
+                while (r, c) in grid:
+                    c += 1
+                if c >= MAX_COLUMNS:
+                    break
+                piece = self.cell(cell)
+                down = min(_span(cell, "rowspan"), len(rows) - r)
+                across = min(_span(cell, "colspan"), MAX_COLUMNS - c)
+                for dr in range(down):
+                    for dc in range(across):
+                        grid[(r + dr, c + dc)] = piece if dr == dc == 0 else Piece("", piece.at)
+                c += across
+        # A row ends where its last cell (or a cell merged down into it) does: a row with a cell left out is
+        # shorter than the grid, as in a text copy, and that is a finding (T003), not an empty cell.
+        ends: dict[int, int] = {}
+        for r, c in grid:
+            ends[r] = max(ends.get(r, 0), c + 1)
+        for r in sorted(ends):
+            filler = next(grid[(r, c)].at for c in range(ends[r]) if (r, c) in grid)
+            self.blocks.append(tuple(grid.get((r, c), Piece("", filler)) for c in range(ends[r])))
+
+    def cell(self, cell: Tag) -> Piece:
+        self.reach(cell)
+        empty_at = self.at(self.cursor)
+        text = _Text()
+        for string in _strings(cell):
+            self.gather(string, text)
+        return text.piece(self.at, empty_at)
+
+    # --- positions ---------------------------------------------------------------------------------------------
+
+    def gather(self, string: NavigableString, text: _Text) -> None:
+        """Add a text node to ``text`` with the source offset of each of its characters: found in the source
+        after the cursor. A node written with character references (&nbsp;, &amp;) is longer in the source than
+        as text: its characters after the first reference are placed approximately."""
+        raw = str(string)
+        stripped = raw.strip()
+        if not stripped:
+            text.add(raw, self.cursor)
+            return
+        # The text follows the cursor closely (the rest of a start tag, a comment): looking further than this
+        # would make a page of many unfindable texts (written with references) quadratic.
+        window = self.cursor + _SEARCH + 8 * len(stripped)
+        found = self.source.find(stripped[: min(len(stripped), 4)], self.cursor, window)
+        if found < 0:
+            found = self.source.find(stripped[0], self.cursor, window)
+        if found < 0:
+            found = self.cursor
+        lead = len(raw) - len(raw.lstrip())
+        text.add(raw, found - lead)
+        if self.source.startswith(stripped, found):
+            self.cursor = found + len(stripped)
+        else:
+            self.cursor = found + 1
+
+    def reach(self, tag: Tag) -> None:
+        """Move past the start tag of ``tag``: its text comes after it."""
+        if tag.sourceline is not None and tag.sourcepos is not None:
+            start = self.line_starts[tag.sourceline - 1] + tag.sourcepos
+            end = self.source.find(">", start)
+            self.cursor = max(self.cursor, end + 1 if end >= 0 else start)
+
+    def at(self, offset: int) -> Position:
+        line = bisect.bisect_right(self.line_starts, offset) - 1
+        return Position(line + 1, offset - self.line_starts[line] + 1)
+
+
+def _is_wide(pair: str) -> bool:
+    return all(_WIDE.fullmatch(char) for char in pair)
+
+
+def _is_furniture(tag: Tag) -> bool:
+    words = [*tag.get_attribute_list("class"), *tag.get_attribute_list("id")]
+    return any(word and _FURNITURE.search(word) for word in words)
+
+
+def _rows(table: Tag) -> Iterator[Tag]:
+    """The table's own rows (directly in it, or in its thead, tbody and tfoot), not those of tables inside it."""
+    for child in table.children:
+        if isinstance(child, Tag) and child.name == "tr":
+            yield child
+        elif isinstance(child, Tag) and child.name in ("thead", "tbody", "tfoot"):
+            yield from (row for row in child.children if isinstance(row, Tag) and row.name == "tr")
+
+
+def _cells(row: Tag) -> Iterator[Tag]:
+    yield from row.find_all(["td", "th"], recursive=False)
+
+
+def _strings(element: Tag) -> Iterator[NavigableString]:
+    """The text of an element in order, without scripts, styles and comments (a loop: cells nest deep too)."""
+    stack: list[PageElement] = list(reversed(element.contents))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Tag):
+            if node.name not in _SKIPPED:
+                stack.extend(reversed(node.contents))
+        elif isinstance(node, NavigableString) and not isinstance(node, PreformattedString):
+            yield node
+
+
+def _span(cell: Tag, attribute: str) -> int:
+    value = cell.get(attribute)
+    digits = re.match(r"\s*(\d+)", value if isinstance(value, str) else "")
+    return min(max(int(digits.group(1)), 1), MAX_SPAN) if digits else 1

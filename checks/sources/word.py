@@ -1,0 +1,125 @@
+"""Word documents (``.docx``), read with python-docx: paragraphs and tables in document order, as blocks.
+
+A table row becomes a line of the official grid: python-docx gives a cell for every grid column, the same cell
+again for the columns a merged cell spans across and for the rows it spans down; such a repeat is a covered cell
+and reads as empty, so a Word table reads as its tab-separated copy does. A .docx file has no lines: every
+position carries its place (``model.Place``): the paragraph (counting those with text), or the table, its row and
+the cell as Word shows it (a merged cell is one cell).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import docx
+from docx.document import Document
+from docx.table import Table, _Cell
+
+from checks.findings import Finding, Message
+from checks.model import Place, Position
+from checks.reading import INVISIBLE, invisible_findings, too_large
+from checks.sources import Loaded
+from checks.sources.blocks import Block, Piece, read_blocks
+from checks.sources.numbering import Numbering
+
+_BODY = "word/document.xml"
+# What a document may unpack to: a report's parts are well under 1 MB, so this bounds a zip bomb, not a report.
+MAX_UNPACKED = 50 * 1024 * 1024
+_TABS_AND_BREAKS = str.maketrans({"\t": " ", "\n": "", "\r": "", "\v": ""})
+
+
+def read_file(path: Path, max_bytes: int) -> Loaded:
+    size = path.stat().st_size
+    if size > max_bytes:
+        return Loaded(None, (too_large(size, max_bytes),), ())
+    problem = _unpackable(path)
+    if problem is not None:
+        return Loaded(None, (problem,), ())
+    try:
+        document = docx.Document(str(path))
+    except Exception as error:  # lxml, zip and python-docx errors alike: the file is damaged
+        return Loaded(None, (_not_a_document(f"{type(error).__name__}: {error}"),), ())
+    report = read_blocks(str(path), list(_blocks(document)), "docx")
+    findings = invisible_findings(report.lines) if any(INVISIBLE.search(line) for line in report.lines) else ()
+    return Loaded(report, tuple(dataclasses.replace(f, pos=report.placed(f.pos)) for f in findings), report.lines)
+
+
+def _blocks(document: Document) -> Iterator[Block]:
+    """Paragraphs with text and table rows, in document order, each piece with its place."""
+    numbering = Numbering(document)
+    paragraph = table = 0
+    for item in document.iter_inner_content():
+        if isinstance(item, Table):
+            table += 1
+            yield from _rows(item, table, numbering)
+            continue
+        text = _clean(numbering.label(item) + item.text)
+        if text:
+            paragraph += 1
+            yield (Piece(text, Position(0, 0, Place(paragraph=paragraph))),)
+
+
+def _rows(table: Table, number: int, numbering: Numbering) -> Iterator[Block]:
+    """The rows of the ``number``-th table. python-docx shows a merge only by handing out the same cell element
+    (``_tc``) again at each grid column it covers: to the right, and in the rows below."""
+    above: list[object | None] = []  # the row above's cell element at each grid column
+    for row_number, row in enumerate(table.rows, start=1):
+        cells: list[_Cell | None] = [None] * row.grid_cols_before + list(row.cells)  # merges worked out per call
+        elements = [cell._tc if cell is not None else None for cell in cells]
+        pieces: list[Piece] = []
+        seen = 0
+        for column, (cell, element) in enumerate(zip(cells, elements, strict=True)):
+            left = elements[column - 1] if column else None
+            if element is None or element is not left:
+                seen += 1
+            place = Place(table=number, row=row_number, cell=seen)
+            covered = cell is None or element is left or (column < len(above) and above[column] is element)
+            text = (
+                "" if covered or cell is None else _clean("".join(numbering.label(p) + p.text for p in cell.paragraphs))
+            )
+            pieces.append(Piece(text, Position(0, 0, place)))
+        above = list(elements)
+        yield tuple(pieces)
+
+
+def _clean(text: str) -> str:
+    """One line of text: a cell's paragraphs and a paragraph's line breaks joined, tabs as spaces."""
+    return text.translate(_TABS_AND_BREAKS).strip()
+
+
+def _unpackable(path: Path) -> Finding | None:
+    """Why the file is not a Word document that can be opened safely, or None."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            archive.getinfo(_BODY)
+            # python-docx unpacks every part (styles, numbering…), not only the text: all of them count. zipfile
+            # never unpacks more than an entry's stated size, so the sum bounds what opening the file costs.
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, KeyError, OSError) as error:
+        return _not_a_document(str(error))
+    if unpacked > MAX_UNPACKED:
+        return Finding(
+            "I004",
+            Position(1, 1),
+            Message(
+                f"文档解压后过大（{unpacked:,} 字节，上限 {MAX_UNPACKED:,} 字节），未检查",
+                f"the document unpacks to {unpacked:,} bytes (limit {MAX_UNPACKED:,}); not checked",
+            ),
+            expected=MAX_UNPACKED,
+            actual=unpacked,
+        )
+    return None
+
+
+def _not_a_document(reason: str) -> Finding:
+    return Finding(
+        "I001",
+        Position(1, 1),
+        Message(
+            f"不是可以读取的 Word 文档（.docx）：{reason}；旧的 .doc 格式请在 Word 中另存为 .docx",
+            f"not a readable Word document (.docx): {reason}; save an old .doc file as .docx in Word",
+        ),
+    )
