@@ -68,7 +68,7 @@ class ConfigError(Exception):
     """A mistake in the configuration or the options; the message names the file and the place."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class FileSettings:
     """What applies to one file: the rules to run and the severities that differ from the catalog's."""
 
@@ -76,7 +76,7 @@ class FileSettings:
     severities: Mapping[str, Severity] = field(default_factory=dict)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Config:
     """The settings of a run: the configuration file's, with the command line's on top.
 
@@ -271,7 +271,7 @@ def _read_pyproject(path: Path, required: bool) -> dict[str, Any] | None:
 # --- checking ------------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class _Problem:
     path: KeyPath  # inside the settings
     at_key: bool  # the problem is the key itself (unknown setting, a severity's code), not its value

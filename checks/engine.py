@@ -10,11 +10,10 @@ from pathlib import Path
 
 from checks.findings import Finding, Message, Severity
 from checks.model import Position
-from checks.previous import find_beside
-from checks.previous import load as load_previous
+from checks.previous import find_beside, load
 from checks.reading import MAX_BYTES
 from checks.rules import Rule, catalog
-from checks.sources import is_report_name, load
+from checks.sources import is_report_name, read_report
 from checks.suppression import UnusedSuppression, apply, scan
 
 
@@ -48,7 +47,7 @@ def lint_file(
 def _lint(
     path: Path, name: str, rules: list[Rule], max_bytes: int, previous: Path | None, severities: Mapping[str, Severity]
 ) -> FileResult:
-    loaded = load(path, max_bytes)
+    loaded = read_report(path, max_bytes)
     if loaded is None:
         message = Message(f"不支持的文件类型「{path.suffix}」", f'unsupported file type "{path.suffix}"')
         return FileResult(name, _stamp([Finding("I001", Position(1, 1), message)], severities), ())
@@ -69,7 +68,7 @@ def _lint(
             ran.add(r.code)
     cross = [r for r in rules if r.cross is not None]
     last_path = (previous or find_beside(path, report)) if cross else None
-    last = load_previous(last_path, max_bytes) if last_path is not None else None
+    last = load(last_path, max_bytes) if last_path is not None else None
     if last is not None:
         for r in cross:
             assert r.cross is not None

@@ -6,6 +6,7 @@ value), so that rules can tell "/" from "" from "12件". Every heading, label an
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from typing import TYPE_CHECKING, Any
@@ -36,20 +37,20 @@ class Place:
         cell = f"第 {self.cell} 格" if self.cell is not None else ""
         return f"第 {self.table} 个表格第 {self.row} 行{cell}"
 
-    def data(self) -> dict[str, int]:
-        """The numbers that say where it is (JSON and SARIF output)."""
-        names = ("paragraph", "table", "row", "cell")
-        return {name: value for name in names if (value := getattr(self, name)) is not None}
-
-    def text(self, lang: str) -> str:
-        return self.en if lang == "en" else self.zh
-
     @property
     def en(self) -> str:
         if self.paragraph is not None:
             return f"paragraph {self.paragraph}"
         cell = f", cell {self.cell}" if self.cell is not None else ""
         return f"table {self.table}, row {self.row}{cell}"
+
+    def text(self, lang: str) -> str:
+        return self.en if lang == "en" else self.zh
+
+    def data(self) -> dict[str, int]:
+        """The numbers that say where it is (JSON output)."""
+        names = ("paragraph", "table", "row", "cell")
+        return {name: value for name in names if (value := getattr(self, name)) is not None}
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,8 +89,13 @@ class Text:
 
     def at(self, index: int) -> Position:
         """Where the character ``index`` of the text is in the source."""
-        start, pos = next(((i, p) for i, p in reversed(self.runs) if i <= index), (0, self.pos))
+        run = bisect.bisect_right(self.runs, index, key=_run_start) - 1
+        start, pos = self.runs[run] if run >= 0 else (0, self.pos)
         return pos.shifted(index - start)
+
+
+def _run_start(run: tuple[int, Position]) -> int:
+    return run[0]
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 NAME = "国办公开办函〔2021〕30号"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Part:
     number: int
     heading: str  # official heading, numeral included
@@ -44,14 +44,14 @@ TABLE_PART = {"t2": 2, "t3": 3, "t4": 4}
 TABLE_NAMES = {"t2": ("表二", "Table 2"), "t3": ("表三", "Table 3"), "t4": ("表四", "Table 4")}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Column:
     key: str
     label: str  # the official column label, for messages and wording checks
     en: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class RowSpec:
     key: str
     label: str  # the row's own label as printed in its label cell
@@ -71,7 +71,7 @@ _T2_DECISIONS = (Column("decisions", "本年处理决定数量", "decisions this
 _T2_FEES = (Column("amount", "本年收费金额（单位：万元）", "fees collected (10,000 yuan)"),)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Block:
     marker: str  # the block's first line, e.g. 第二十条第（一）项
     rows: tuple[RowSpec, ...]
@@ -221,7 +221,7 @@ TITLE_FORM = "{agency}{year}年政府信息公开工作年度报告"
 TITLE_VARIANTS = ("{agency}{year}年度政府信息公开工作年度报告",)  # common in published reports: a warning
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Topic:
     name: str
     en: str

@@ -13,8 +13,7 @@ from pathlib import Path
 from checks.model import Report
 from checks.normalize import norm
 from checks.reading import MAX_BYTES, decode
-from checks.sources import Parser, is_report_name, parser_for, reads_by_head
-from checks.sources import load as read_report
+from checks.sources import Parser, is_report_name, parser_for, read_report, reads_by_head
 
 HEAD_BYTES = 4096  # the title is in the first lines: enough to index a folder without reading it all
 # A repository is walked once per process and year; past this many report-type files the walk stops, so a root

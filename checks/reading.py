@@ -27,10 +27,8 @@ _NEWLINES = re.compile(r"\r\n|\r|\n")
 _BYTE_NEWLINES = re.compile(rb"\r\n|\r|\n")
 _START = Position(1, 1)
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
-_CUT_SHORT = "unexpected end of data"
-_GB_FAMILY = frozenset(
-    {"gb2312", "gbk", "gb18030"}
-)  # codecs.lookup names  # the UTF-8 codec's reason for an incomplete last character
+_CUT_SHORT = "unexpected end of data"  # the UTF-8 codec's reason for an incomplete last character
+_GB_FAMILY = frozenset({"gb2312", "gbk", "gb18030"})  # codecs.lookup's names of the encodings GB18030 contains
 
 # I005: every format (Cf) and control (Cc) character of Unicode 15.0 except tab (line ends are gone by then).
 # Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) and marks (U+200E, U+200F,
@@ -151,6 +149,7 @@ def decode(data: bytes, max_bytes: int = MAX_BYTES, size: int | None = None, dec
 
 
 def too_large(size: int, max_bytes: int) -> Finding:
+    """I004 for a file of ``size`` bytes (every format has the same limit)."""
     return Finding(
         "I004",
         _START,

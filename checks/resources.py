@@ -4,24 +4,31 @@
 A wheel carries it inside the package as ``checks/schemas/`` (see ``force-include`` in pyproject.toml), because an
 installed pre-commit hook has no checkout to read from. An editable install or a plain checkout has only the
 top-level folder, so both places are tried, the installed one first. (An editable install also leaves a copy
-under site-packages/checks/schemas/, but it is never read: ``files("checks")`` resolves to the checkout's package.)
+under site-packages/checks/schemas/, but it is never read: this module's own folder is the checkout's package.)
+
+Both places are found from this module's file, not with ``importlib.resources``, whose import (with zipfile and
+its readers) costs more than the rest of reading a schema. The package is only ever installed as files on disk
+(a wheel unpacked by pip); a package imported from a zip archive would have no schemas here, and the error below
+says where they were looked for.
 """
 
 from __future__ import annotations
 
 import functools
 import json
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+_PACKAGE = Path(__file__).resolve().parent
+# The installed wheel's checks/schemas/, beside checks/__init__.py.
+_INSTALLED_SCHEMAS = _PACKAGE / "schemas"
 # A checkout's top-level schemas/ folder, for editable installs and running from source.
-_CHECKOUT_SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
+_CHECKOUT_SCHEMAS = _PACKAGE.parent / "schemas"
 
 
 def schema_text(name: str) -> str:
     """Return the text of the schema file ``name`` (e.g. ``report.schema.json``)."""
-    installed = files("checks") / "schemas" / name
+    installed = _INSTALLED_SCHEMAS / name
     if installed.is_file():
         return installed.read_text(encoding="utf-8")
     in_checkout = _CHECKOUT_SCHEMAS / name

@@ -103,17 +103,23 @@ def html_page(text: str, *, site: bool = False, charset: str = "utf-8") -> str:
     )
 
 
-def word_document(text: str, path: Path) -> None:
-    """The report as a .docx file written with python-docx, merged cells merged."""
+def word_document(text: str, path: Path, *, framed: bool = False) -> None:
+    """The report as a .docx file written with python-docx, merged cells merged; ``framed``: all of it inside the
+    one cell of a table that frames the page, as some offices lay a document out."""
     import docx
 
     document = docx.Document()
+    container = document.add_table(rows=1, cols=1).cell(0, 0) if framed else document
     for block in blocks(text):
         if isinstance(block, str):
-            document.add_paragraph(block)
+            container.add_paragraph(block)
             continue
         width = max(map(len, block))
-        table = document.add_table(rows=len(block), cols=width)
+        table = (
+            container.add_table(rows=len(block), cols=width)
+            if isinstance(container, docx.document.Document)
+            else container.add_table(len(block), width)
+        )
         for cell in merged_cells(block):
             top = table.cell(cell.row, cell.column)
             if cell.down > 1 or cell.across > 1:

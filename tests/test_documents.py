@@ -22,7 +22,7 @@ from checks.findings import Finding
 from checks.model import Place, Report
 from checks.reading import MAX_BYTES
 from checks.rules import selected
-from checks.sources import load, numbering
+from checks.sources import numbering, read_report
 from checks.sources import word as word_source
 from tests.conftest import CLEAN_TEXT, CORPUS, EXAMPLES, SHARED
 from tests.documents import html_page, number_headings, word_document, word_html_page
@@ -31,7 +31,7 @@ FAULTY_TEXT = (EXAMPLES / "faulty.txt").read_text(encoding="utf-8")
 
 
 def _report(path: Path) -> Report:
-    loaded = load(path, MAX_BYTES)
+    loaded = read_report(path, MAX_BYTES)
     assert loaded is not None and loaded.report is not None, path
     return loaded.report
 
@@ -449,3 +449,14 @@ def test_cells_spanning_100_by_100_everywhere_are_bounded(tmp_path: Path) -> Non
     row = "<tr>" + "<td colspan=100 rowspan=100>x</td>" * 100 + "</tr>"
     page.write_text(f"<html><body><table>{row * 300}</table></body></html>", encoding="utf-8")
     assert "R001" in {f.rule for f in _lint(page)}
+
+
+def test_a_word_document_framed_in_a_table_reads_as_the_text(tmp_path: Path) -> None:
+    document = tmp_path / "report.docx"
+    word_document(FAULTY_TEXT, document, framed=True)
+    txt = tmp_path / "report.txt"
+    txt.write_text(FAULTY_TEXT, encoding="utf-8")
+    findings = _lint(document)
+    assert _keys(findings) == _keys(_lint(txt))
+    # The framing table is not counted: 表三 is still the document's second table.
+    assert next(f for f in findings if f.rule == "A001").pos.place == Place(table=2, row=6, cell=9)

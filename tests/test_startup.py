@@ -23,7 +23,7 @@ from checks.rules import catalog
 from checks.rules import schema as schema_rule
 from checks.sources import parser_for
 from checks.writers import writer_for
-from tests.conftest import EXAMPLES, ROOT
+from tests.conftest import CLEAN_TEXT, EXAMPLES, ROOT
 
 # Runs ``python -m checks ARGS`` (runpy, as ``-m`` does) after asking for sys.modules to be written at exit.
 _DRIVER = """\
@@ -44,12 +44,20 @@ NOT_FOR_TEXT = (
     "checks.reporters.sarif",
     "checks.sources.markdown",
     "checks.sources.yaml",
+    "checks.sources.html",
+    "checks.sources.word",
+    "bs4",
+    "docx",
+    "lxml",
     "checks.writers",
     "jsonschema",
     "jsonschema_rs",
     "ruamel",
     "_ruamel_yaml",
     "concurrent.futures",
+    "datetime",  # checks.rules.schema imports it to check a date, which a .txt report does not state
+    "importlib.resources",  # checks.resources finds the schemas without it
+    "zipfile",
 )
 
 
@@ -184,6 +192,8 @@ def test_a_valid_yaml_report_imports_its_parser_and_the_fast_validator_but_no_ot
             "checks.reporters.github",
             "checks.reporters.sarif",
             "concurrent.futures",
+            "importlib.resources",  # checks.resources finds the schemas without it (and without zipfile)
+            "zipfile",
         ),
     )
 
@@ -198,11 +208,11 @@ def test_a_yaml_report_that_breaks_the_schema_imports_jsonschema(tmp_path: Path)
 
 def test_the_schema_is_compiled_once_per_process(tmp_path: Path) -> None:
     rules = list(catalog().values())
-    schema_rule._gates.cache_clear()
+    schema_rule._gate.cache_clear()
     schema_rule._validators.cache_clear()
     for name in ("a.yaml", "b.yaml", "c.yaml"):
         assert lint_file(yaml_form(tmp_path, name), rules).crash is None
-    gates = schema_rule._gates.cache_info()
+    gates = schema_rule._gate.cache_info()
     assert (gates.misses, gates.hits) == (1, 2)
     assert schema_rule._validators.cache_info().misses == 0  # valid reports: jsonschema is not even built
     for name in ("d.yaml", "e.yaml", "f.yaml"):
@@ -211,3 +221,19 @@ def test_the_schema_is_compiled_once_per_process(tmp_path: Path) -> None:
         assert [f.rule for f in lint_file(path, rules).findings] == ["S001"]
     full = schema_rule._validators.cache_info()
     assert (full.misses, full.hits) == (1, 2)
+
+
+def test_a_page_and_a_word_document_import_their_own_reader_only(tmp_path: Path) -> None:
+    from tests.documents import html_page, word_document
+
+    page, document = tmp_path / "report.html", tmp_path / "report.docx"
+    page.write_text(html_page(CLEAN_TEXT), encoding="utf-8")
+    word_document(CLEAN_TEXT, document)
+    started = start(["check", str(page)], tmp_path, tmp_path)
+    assert started.status == 0, started.stdout
+    assert {"checks.sources.html", "bs4"} <= started.modules
+    assert_none(started, ("checks.sources.word", "docx", "jsonschema", "jsonschema_rs", "ruamel"))
+    started = start(["check", str(document)], tmp_path, tmp_path)
+    assert started.status == 0, started.stdout
+    assert {"checks.sources.word", "docx"} <= started.modules
+    assert_none(started, ("checks.sources.html", "bs4", "jsonschema", "jsonschema_rs", "ruamel"))

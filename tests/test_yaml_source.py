@@ -27,6 +27,7 @@ from checks.model import Position, Report
 from checks.reading import decode
 from checks.rules import catalog
 from checks.sources import text, yaml
+from checks.sources.tables import RawCell, to_cell
 from tests.conftest import CORPUS, EXAMPLES, SEED, Lint
 from tests.test_robustness import _CHARS, _EDIT, SOURCES, budget, mutate
 
@@ -550,3 +551,15 @@ def test_edited_examples_are_read_alike(name: str, edits: list[tuple[str, int, i
 @given(st.one_of(st.lists(_YAML_PIECES, max_size=60).map("".join), st.text(alphabet=_CHARS, max_size=200)))
 def test_random_yaml_is_read_alike(source: str) -> None:
     _read_both(tuple(source.split("\n")))
+
+
+# --- the reader's short cuts give what the long way gives ----------------------------------------------------
+
+
+@pytest.mark.parametrize("written", ["0", "15", "007", "1234567890123"])
+def test_a_count_in_a_cell_is_what_to_cell_makes_of_its_text(written: str) -> None:
+    source = f"表二:\n  行:\n    - 规章: [{written}, 1, 2]\n"
+    loaded = yaml.load(_lines(source))
+    path = ("表二", "行", 0, "规章", 0)
+    builder = yaml._Builder("r.yaml", _lines(source), loaded)
+    assert builder.cell(path, int(written)) == to_cell(RawCell(written, loaded.nodes[path].pos))

@@ -19,7 +19,7 @@ Check = Callable[[Report], Iterable[Finding]]
 CrossCheck = Callable[[Report, Report], Iterable[Finding]]  # (this year's report, last year's)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Rule:
     code: str
     severity: Severity

@@ -12,13 +12,16 @@ declare(
     "file unreadable",
     """
 文件为空（或只有空白）、是二进制内容、含有空字符（NUL），或无法解码，因此无法检查。文件其余部分是 UTF-8
-而某一行既不是 UTF-8 也不是 GB18030/GBK 时，问题报告在这一行。
-错误示例：一个 0 字节的文件，或误提交的 .doc 文件改名为 .txt。
+而某一行既不是 UTF-8 也不是 GB18030/GBK 时，问题报告在这一行。.docx 文件不是可以打开的 Word 文档（损坏的
+压缩包，或改了后缀的旧 .doc 文件）时也是这个问题。
+错误示例：一个 0 字节的文件，或误提交的 .doc 文件改名为 .txt 或 .docx。
 正确示例：把报告另存为 UTF-8 编码的纯文本。
 ---
 The file is empty (or only white space), binary, contains NUL characters, or cannot be decoded, so it cannot be
 checked. When the rest of the file is UTF-8 and one line is neither UTF-8 nor GB18030/GBK, the finding is at that
-line. Failing: an empty file, or a .doc file renamed to .txt. Passing: the report saved as UTF-8 plain text.
+line. A .docx file that is not a Word document that can be opened (a damaged zip, an old .doc file renamed) is
+I001 too. Failing: an empty file, or a .doc file renamed to .txt or .docx. Passing: the report saved as UTF-8
+plain text.
 """,
 )
 declare(
@@ -27,14 +30,18 @@ declare(
     "文件不是 UTF-8 编码",
     "not UTF-8",
     """
-文件以 GB18030/GBK 或 UTF-16 编码保存。已按该编码读取，但发布仓库应统一使用 UTF-8。
+文件以 GB18030/GBK 或 UTF-16 编码保存。已按该编码读取，但发布仓库应统一使用 UTF-8。（网页用
+`<meta charset>` 声明了 GBK/GB2312 编码的，按声明读取，不提示；声明为 GBK 实际却是 UTF-8 的网页，浏览器会显示
+乱码，提示改正声明。）
 两种损坏的文件也照样读取，并在损坏处提示：UTF-8 文件中夹有 GB18030/GBK 编码的行（从不同来源拼接而成），
 逐行按各自的编码读取，提示在第一处 GB18030 行；文件末尾的字符不完整（复制或保存被中断，文件可能缺了结尾），
 忽略不完整的字节，提示在文件末尾。
 错误示例：记事本“ANSI”编码保存的报告；把一段 GBK 编码的文字追加到 UTF-8 报告之后。
 正确示例：另存为“UTF-8”。
 ---
-The file is GB18030/GBK or UTF-16. It was read, but a publication repository should hold UTF-8 only.
+The file is GB18030/GBK or UTF-16. It was read, but a publication repository should hold UTF-8 only. (An HTML
+page that declares GBK/GB2312 in its `<meta charset>` is read that way without this finding; a page that declares
+GBK but is written in UTF-8, so browsers show it garbled, gets it, asking for the declaration to be fixed.)
 Two kinds of damaged file are read too, with the finding where the damage is: a UTF-8 file with some lines in
 GB18030/GBK (pasted together from different sources) is read line by line, each in its own encoding, the finding
 at the first GB18030 line; a file that ends in the middle of a character (a copy or save cut short: its end may
@@ -71,15 +78,17 @@ declare(
     "resource limit exceeded",
     """
 文件过大（超过 5 MB；YAML 数据超过 50 万个字符），或 YAML 数据嵌套过深（超过 20 层）、别名（*）过多（超过
-100 个）、节点过多（别名展开后超过 1 万个）、单行或单个值过长（超过 10 万个字符），为保护提交流程不被卡住而
-不予检查。一份真实报告通常只有几十 KB、约 500 个节点，嵌套不超过 5 层，也不需要别名。
+100 个）、节点过多（别名展开后超过 1 万个）、单行或单个值过长（超过 10 万个字符），网页中大量文字处在成千上万个
+未闭合的标签里，或 Word 文档解压后超过 50 MB，为保护提交流程不被卡住而不予检查。一份真实报告通常只有几十
+KB、约 500 个节点，嵌套不超过 5 层，也不需要别名。
 错误示例：误把 50 MB 的扫描件导出文本提交为报告；几百字节却层层引用别名、展开后有数十亿个节点的 YAML
 （“billion laughs”）。
 正确示例：只提交报告本身的文字（几十 KB）；YAML 报告照 docs/formats.md 的写法逐项书写，不用锚点和别名。
 ---
 The file is too large (over 5 MB; YAML data over 500,000 characters), or its YAML data is nested too deeply
 (over 20 levels), uses too many aliases (over 100), has too many nodes (over 10,000, aliases expanded) or a line
-or value over 100,000 characters; it is not checked so that a commit is never stalled. A real report is a few
+or value over 100,000 characters, an HTML page holds many texts inside thousands of unclosed tags, or a Word
+document unpacks to over 50 MB; it is not checked so that a commit is never stalled. A real report is a few
 tens of KB, about 500 nodes, at most 5 levels deep, with no aliases. Failing: a 50 MB text export of a scanned
 file; a few hundred bytes of YAML whose nested aliases expand to billions of nodes ("billion laughs").
 Passing: the report's own text; a YAML report written out as in docs/formats.md, without anchors and aliases.

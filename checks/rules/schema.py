@@ -18,7 +18,6 @@ import json
 import re
 from collections import deque
 from collections.abc import Callable, Iterator, Mapping
-from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -61,17 +60,15 @@ def _validators() -> dict[str, Validator]:
 
 
 @cache
-def _gates() -> dict[str, Callable[[Any], bool]]:
-    """jsonschema-rs's verdicts, valid or not, for each schema; none where it is not installed."""
+def _gate(name: str) -> Callable[[Any], bool] | None:
+    """jsonschema-rs's verdict, valid or not, for the schema ``name``; None where it is not installed. Built for the
+    schema a document needs (a YAML report: ``report``; Markdown front matter: ``metadata``), when it needs it."""
     try:
         import jsonschema_rs
     except ImportError:  # a platform without its wheel: jsonschema judges every document
-        return {}
-    formats = {"date": _is_date}
-    return {
-        name: jsonschema_rs.Draft202012Validator(schema, formats=formats, validate_formats=True).is_valid
-        for name, schema in _schemas().items()
-    }
+        return None
+    validator = jsonschema_rs.Draft202012Validator(_schemas()[name], formats={"date": _is_date}, validate_formats=True)
+    return validator.is_valid
 
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
@@ -82,15 +79,19 @@ def _is_date(value: Any) -> bool:
     a year from 1 on. jsonschema-rs's own takes the year 0 ("0000-01-01"), which Python's dates do not have."""
     if not isinstance(value, str):
         return True
+    if not _DATE.fullmatch(value):
+        return False
+    from datetime import date  # here: only a document with a date needs it (~2 ms to import)
+
     try:
-        return bool(_DATE.fullmatch(value)) and bool(date.fromisoformat(value))
+        return bool(date.fromisoformat(value))
     except ValueError:
         return False
 
 
 def _passes(name: str, document: Any) -> bool:
     """Whether jsonschema-rs finds the document valid; False where it is missing or cannot take the document."""
-    gate = _gates().get(name)
+    gate = _gate(name)
     if gate is None:
         return False
     try:

@@ -62,7 +62,7 @@ def _module(suffix: str) -> ModuleType | None:
     return None if name is None else importlib.import_module(name)
 
 
-def load(path: Path, max_bytes: int) -> Loaded | None:
+def read_report(path: Path, max_bytes: int) -> Loaded | None:
     """The model of a file in any format read here; None for a file type no parser reads."""
     module = _module(path.suffix)
     if module is None:

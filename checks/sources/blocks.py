@@ -13,7 +13,7 @@ import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from checks.model import Position, Report, relocate
+from checks.model import Position, Report, Text, relocate
 from checks.sources.text import read_text
 
 
@@ -55,9 +55,7 @@ def read_blocks(path: str, blocks: Sequence[Block], source_format: str) -> Repor
         piece = pieces[pos.line - 1][index]
         if piece.at.place is not None:
             return Position(pos.line, pos.column, piece.at.place)
-        offset = max(pos.column - columns[index], 0)
-        run, at = next(((i, at) for i, at in reversed(piece.runs) if i <= offset), (0, piece.at))
-        return at.shifted(offset - run)
+        return Text(piece.text, piece.at, piece.runs).at(max(pos.column - columns[index], 0))
 
     report = read_text(path, tuple(lines), source_format, full_grid=True)
     # A Word document's lines have places: a paragraph, or a table row (its cells' places name the cell too).

@@ -15,19 +15,16 @@ import bisect
 import dataclasses
 import re
 import warnings
-from collections import Counter
 from collections.abc import Callable, Iterator
-from html.parser import HTMLParser
 from itertools import accumulate
 
 from bs4 import BeautifulSoup
-from bs4.builder import HTMLTreeBuilder
 from bs4.dammit import EncodingDetector
 from bs4.element import NavigableString, PageElement, PreformattedString, Tag
 
-from checks.findings import Finding, Message
 from checks.model import Position, Report
 from checks.sources.blocks import Block, Piece, read_blocks
+from checks.sources.nesting import TOO_NESTED, too_nested
 
 # Elements that end a line of text; every other element is read as part of the line around it.
 _BLOCKS = frozenset(
@@ -55,12 +52,7 @@ _END_LINE, _LEAVE_LINK = object(), object()  # events of the walk through a page
 _SEARCH = 4096  # how far past the cursor a text is looked for in the source
 # No table of the format is wider than 16 columns or longer than 40 rows: past these bounds a page is broken or
 # hostile (a 5 MB page of cells spanning 100 × 100 would otherwise expand into a grid of billions of cells).
-MAX_SPAN = 100
-# Texts × the elements around each (see _Nesting): a report page has well under a million; this parses in ~1 s.
-MAX_NESTING_COST = 10_000_000
-_VOID = frozenset(HTMLTreeBuilder.DEFAULT_EMPTY_ELEMENT_TAGS or ())  # elements without an end tag (<br>, <img>)
-MAX_COLUMNS = 100
-MAX_ROWS = 10_000
+MAX_SPAN, MAX_COLUMNS, MAX_ROWS = 100, 100, 10_000
 
 
 def declared_encoding(data: bytes) -> str | None:
@@ -70,8 +62,8 @@ def declared_encoding(data: bytes) -> str | None:
 
 def parse(path: str, lines: tuple[str, ...]) -> Report:
     source = "\n".join(lines)
-    if _too_nested(source):
-        return Report(path, "html", None, None, None, (), {}, lines, parse_findings=(_NESTED,), unreadable=True)
+    if too_nested(source):
+        return Report(path, "html", None, None, None, (), {}, lines, parse_findings=(TOO_NESTED,), unreadable=True)
     with warnings.catch_warnings():
         # Beautiful Soup warns about markup that looks like a file name, a URL or XML: here it is what a page holds,
         # and findings, not warnings on stderr, are how a report is judged.
@@ -84,62 +76,6 @@ def parse(path: str, lines: tuple[str, ...]) -> Report:
         report = _read(path, source, soup, furniture=False)
     # The page's own lines: what findings point at and reporters quote.
     return dataclasses.replace(report, lines=lines)
-
-
-class _TooNested(Exception):
-    pass
-
-
-class _Nesting(HTMLParser):
-    """How deep each text of a page lies, added up, as Beautiful Soup will nest it: building its tree costs that
-    much (each text is linked up through every element around it), so a page of thousands of unclosed tags with
-    thousands of texts inside would take hours. The standard library's tokenizer, the one Beautiful Soup's
-    html.parser builder uses, counts it first, in one pass."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.open: list[str] = []
-        self.counts: Counter[str] = Counter()
-        self.cost = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in _VOID:
-            self.open.append(tag)
-            self.counts[tag] += 1
-
-    def handle_endtag(self, tag: str) -> None:
-        if self.counts[tag]:  # it closes every element opened since the one it names
-            while (last := self.open.pop()) != tag:
-                self.counts[last] -= 1
-            self.counts[tag] -= 1
-
-    def handle_data(self, data: str) -> None:
-        self.cost += len(self.open)
-        if self.cost > MAX_NESTING_COST:
-            raise _TooNested
-
-
-def _too_nested(source: str) -> bool:
-    if source.count("<") ** 2 <= MAX_NESTING_COST:  # texts × depth cannot reach it: no need to count
-        return False
-    nesting = _Nesting()
-    try:
-        nesting.feed(source)
-        nesting.close()
-    except _TooNested:
-        return True
-    return False
-
-
-_NESTED = Finding(
-    "I004",
-    Position(1, 1),
-    Message(
-        "页面标签嵌套过深（大量未闭合的标签中含有大量文字），无法在合理时间内读取，未检查",
-        "the page nests too deep (many texts inside thousands of unclosed tags) to be read in reasonable time; "
-        "not checked",
-    ),
-)
 
 
 def _read(path: str, source: str, soup: BeautifulSoup, *, furniture: bool) -> Report:

@@ -10,6 +10,7 @@ the cell as Word shows it (a merged cell is one cell).
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,6 +18,7 @@ from pathlib import Path
 import docx
 from docx.document import Document
 from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
 
 from checks.findings import Finding, Message
 from checks.model import Place, Position
@@ -28,6 +30,7 @@ from checks.sources.numbering import Numbering
 _BODY = "word/document.xml"
 # What a document may unpack to: a report's parts are well under 1 MB, so this bounds a zip bomb, not a report.
 MAX_UNPACKED = 50 * 1024 * 1024
+MAX_FRAMES = 20  # tables framing tables framing…: deeper than this, a table is read as a table
 _TABS_AND_BREAKS = str.maketrans({"\t": " ", "\n": "", "\r": "", "\v": ""})
 
 
@@ -49,17 +52,46 @@ def read_file(path: Path, max_bytes: int) -> Loaded:
 
 def _blocks(document: Document) -> Iterator[Block]:
     """Paragraphs with text and table rows, in document order, each piece with its place."""
-    numbering = Numbering(document)
-    paragraph = table = 0
-    for item in document.iter_inner_content():
+    yield from _content(document.iter_inner_content(), Numbering(document), itertools.count(1), itertools.count(1))
+
+
+def _content(
+    items: Iterator[Paragraph | Table],
+    numbering: Numbering,
+    paragraphs: Iterator[int],
+    tables: Iterator[int],
+    depth: int = 0,
+) -> Iterator[Block]:
+    """The blocks of a run of paragraphs and tables. A table that only frames the page (one cell, or cells holding
+    tables) is read as what its cells hold; ``paragraphs`` and ``tables`` number those that are read as such."""
+    for item in items:
         if isinstance(item, Table):
-            table += 1
-            yield from _rows(item, table, numbering)
+            if depth < MAX_FRAMES and _frames(item):
+                for cell in _distinct_cells(item):
+                    yield from _content(cell.iter_inner_content(), numbering, paragraphs, tables, depth + 1)
+            else:
+                yield from _rows(item, next(tables), numbering)
             continue
         text = _clean(numbering.label(item) + item.text)
         if text:
-            paragraph += 1
-            yield (Piece(text, Position(0, 0, Place(paragraph=paragraph))),)
+            yield (Piece(text, Position(0, 0, Place(paragraph=next(paragraphs)))),)
+
+
+def _frames(table: Table) -> bool:
+    cells = _distinct_cells(table)
+    return len(cells) == 1 or any(cell.tables for cell in cells)
+
+
+def _distinct_cells(table: Table) -> list[_Cell]:
+    """Each cell once (python-docx repeats merged ones), in reading order."""
+    seen: set[int] = set()
+    out = []
+    for row in table.rows:
+        for cell in row.cells:
+            if id(cell._tc) not in seen:
+                seen.add(id(cell._tc))
+                out.append(cell)
+    return out
 
 
 def _rows(table: Table, number: int, numbering: Numbering) -> Iterator[Block]:
@@ -73,14 +105,13 @@ def _rows(table: Table, number: int, numbering: Numbering) -> Iterator[Block]:
         seen = 0
         for column, (cell, element) in enumerate(zip(cells, elements, strict=True)):
             left = elements[column - 1] if column else None
-            if element is None or element is not left:
-                seen += 1
-            place = Place(table=number, row=row_number, cell=seen)
-            covered = cell is None or element is left or (column < len(above) and above[column] is element)
-            text = (
-                "" if covered or cell is None else _clean("".join(numbering.label(p) + p.text for p in cell.paragraphs))
-            )
-            pieces.append(Piece(text, Position(0, 0, place)))
+            if element is not None and element is not left:
+                seen += 1  # a cell as Word shows it: a merged one counts once
+            text = ""
+            covered = element is left or (column < len(above) and above[column] is element)
+            if cell is not None and not covered:
+                text = _clean("".join(numbering.label(paragraph) + paragraph.text for paragraph in cell.paragraphs))
+            pieces.append(Piece(text, Position(0, 0, Place(table=number, row=row_number, cell=seen))))
         above = list(elements)
         yield tuple(pieces)
 

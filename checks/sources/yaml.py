@@ -27,7 +27,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
@@ -41,6 +41,7 @@ from ruamel.yaml.events import (
     MappingStartEvent,
     ScalarEvent,
     SequenceEndEvent,
+    SequenceStartEvent,
 )
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.reader import ReaderError
@@ -181,15 +182,16 @@ def _resolver(version: tuple[int, int] | None) -> VersionedResolver:
     return VersionedResolver(version)
 
 
-def _plain_tag(version: tuple[int, int] | None, text: str) -> str:
-    """The tag of a plain scalar's text under a %YAML version (None: 1.2)."""
-    return str(_resolver(version).resolve(ScalarNode, text, (True, False)))
+def _plain_value(version: tuple[int, int] | None, text: str) -> Any:
+    """A plain scalar's value: its text resolved to a tag as a %YAML version (None: 1.2) does, then typed."""
+    return _typed(str(_resolver(version).resolve(ScalarNode, text, (True, False))), text)
 
 
 # The same short text resolves alike in every document of a YAML version, and reports repeat their numbers: a
-# look-up costs less than the resolver. Only short texts, so that what is kept stays small whatever is read.
+# look-up costs less than the resolver. Only short texts, so that what is kept stays small whatever is read; the
+# values are immutable (None, bool, int, float, str), so sharing them is safe.
 _SHORT = 24
-_short_plain_tag = lru_cache(maxsize=4096)(_plain_tag)
+_short_plain_value = lru_cache(maxsize=4096)(_plain_value)
 
 
 # --- reading events ------------------------------------------------------------------------------------------
@@ -205,16 +207,36 @@ class _Reread(Exception):
     """What libyaml read is not used: the document is read again by ruamel's parser."""
 
 
-@dataclass(frozen=True, slots=True)
-class _Anchor:
+# The reader's own records are a NamedTuple and plain classes, not dataclasses: a dataclass takes about half a
+# millisecond to create on Python 3.11 (it compiles each generated method), and every YAML run imports this module.
+
+
+class _Anchor(NamedTuple):
+    """What an anchor (``&name``) stands for, for its aliases (``*name``)."""
+
     value: Any
     size: int  # nodes, aliases expanded
     height: int  # levels of collections
     source: str | None  # a scalar's text, so that it can serve as a key
 
 
-@dataclass(slots=True)
 class _Frame:
+    """An open collection (or the stream, which holds the document) while its events are read."""
+
+    __slots__ = (
+        "anchor",
+        "container",
+        "deepest",
+        "depth",
+        "first",
+        "flow",
+        "key",
+        "key_at",
+        "key_pos",
+        "last_line",
+        "path",
+        "pos",
+    )
     container: dict[str, Any] | list[Any] | None  # None: the stream, which holds the document
     path: NodePath
     pos: Position
@@ -223,10 +245,36 @@ class _Frame:
     depth: int
     first: int  # the node count when it opened
     flow: bool
-    deepest: int = 0
-    last_line: int = 0
-    key: str | None = None  # a mapping's key that waits for its value
-    key_at: Position | None = None
+    deepest: int
+    last_line: int
+    key: str | None  # a mapping's key that waits for its value
+    key_at: Position | None
+
+    def __init__(
+        self,
+        container: dict[str, Any] | list[Any] | None,
+        path: NodePath,
+        pos: Position,
+        key_pos: Position | None,
+        anchor: str | None,
+        depth: int,
+        first: int,
+        flow: bool,
+        deepest: int = 0,
+        last_line: int = 0,
+    ) -> None:
+        self.container = container
+        self.path = path
+        self.pos = pos
+        self.key_pos = key_pos
+        self.anchor = anchor
+        self.depth = depth
+        self.first = first
+        self.flow = flow
+        self.deepest = deepest
+        self.last_line = last_line
+        self.key = None
+        self.key_at = None
 
 
 _CORE = "tag:yaml.org,2002:"
@@ -252,6 +300,7 @@ class _Reader:
     def __init__(self, lines: tuple[str, ...], offset: int, parser: str) -> None:
         self.lines = lines
         self.parser = parser
+        self.libyaml = parser == "libyaml"
         self.offset = offset
         self.document: Any = None
         self.nodes: dict[NodePath, Node] = {}
@@ -263,8 +312,18 @@ class _Reader:
         self.version: tuple[int, int] | None = None  # the document's %YAML version; None: 1.2
 
     def take_all(self, events: Iterator[Event]) -> None:
+        # The events of a report are nearly all scalars and collections: those go straight to their method (by
+        # exact class); anything else, or a subclass, through ``take``.
+        scalar, open_, close, take = self.scalar, self.open, self.close, self.take
         for event in events:
-            self.take(event)
+            if type(event) is ScalarEvent:
+                scalar(event)
+            elif type(event) is MappingStartEvent or type(event) is SequenceStartEvent:
+                open_(event)
+            elif type(event) is MappingEndEvent or type(event) is SequenceEndEvent:
+                close(event)
+            else:
+                take(event)
 
     def run_pure(self, text: str) -> None:
         """Read ``text`` with ruamel's pure-Python parser; its errors become I003 at its marks."""
@@ -290,12 +349,6 @@ class _Reader:
 
     def at(self, mark: Any) -> Position:
         return Position(mark.line + 1 + self.offset, mark.column + 1)
-
-    def end_line(self, event: Event) -> int:
-        start, end = event.start_mark, event.end_mark
-        # A block scalar ends at the start of the next line: its last line is the one before.
-        last: int = end.line if end.column == 0 and end.line > start.line else end.line + 1
-        return last + self.offset
 
     def text_start(self, event: ScalarEvent, pos: Position) -> Position:
         """Where a scalar's text starts; ``pos``, where the scalar does, for a plain one."""
@@ -337,36 +390,48 @@ class _Reader:
     def count(self, nodes: int, event: Event, alias: str | None = None) -> None:
         self.total += nodes
         if self.total > MAX_NODES:
-            zh = f"展开别名「*{alias}」后" if alias else ""
-            en = f" once alias *{alias} is expanded" if alias else ""
-            raise _Stop(
-                _i004(
-                    self.at(event.start_mark),
-                    f"{zh}数据超过 {MAX_NODES:,} 个节点，未检查",
-                    f"more than {MAX_NODES:,} nodes{en}; not checked",
-                    MAX_NODES,
-                )
+            raise self.too_many(event, alias)
+
+    def too_many(self, event: Event, alias: str | None = None) -> _Stop:
+        zh = f"展开别名「*{alias}」后" if alias else ""
+        en = f" once alias *{alias} is expanded" if alias else ""
+        return _Stop(
+            _i004(
+                self.at(event.start_mark),
+                f"{zh}数据超过 {MAX_NODES:,} 个节点，未检查",
+                f"more than {MAX_NODES:,} nodes{en}; not checked",
+                MAX_NODES,
             )
+        )
+
+    # scalar, open and close run for nearly every event (a report has about 500): they read each attribute once,
+    # and count nodes and make positions inline rather than through ``count`` and ``at``.
 
     def scalar(self, event: ScalarEvent) -> None:
-        if len(event.value) > MAX_SCALAR:
+        written: str = event.value
+        if len(written) > MAX_SCALAR:
             raise _Stop(
                 _i004(
                     self.at(event.start_mark),
-                    f"单个值长达 {len(event.value):,} 个字符（上限 {MAX_SCALAR:,}），未检查",
-                    f"a value of {len(event.value):,} characters (limit {MAX_SCALAR:,}); not checked",
+                    f"单个值长达 {len(written):,} 个字符（上限 {MAX_SCALAR:,}），未检查",
+                    f"a value of {len(written):,} characters (limit {MAX_SCALAR:,}); not checked",
                     MAX_SCALAR,
-                    len(event.value),
+                    len(written),
                 )
             )
-        self.count(1, event)
+        self.total += 1
+        if self.total > MAX_NODES:
+            raise self.too_many(event)
         frame = self.stack[-1]
-        is_key = isinstance(frame.container, dict) and frame.key_at is None
-        empty = event.value == "" and not event.style  # an empty plain scalar: libyaml's style "", ruamel's None
-        if self.parser == "libyaml" and (
-            (empty and (is_key or frame.key_at is None))
+        container = frame.container
+        key_pos = frame.key_at
+        is_key = key_pos is None and isinstance(container, dict)
+        style = event.style
+        empty = written == "" and not style  # an empty plain scalar: libyaml's style "", ruamel's None
+        if self.libyaml and (
+            (empty and key_pos is None)
             or (event.anchor is not None and event.tag is not None)
-            or (frame.container is None and event.style in ("|", ">"))
+            or (container is None and style in ("|", ">"))
         ):
             # Where the parsers read a node differently, ruamel's reading is kept (the tests pin it). An empty
             # scalar has no place of its own: they mark the next token, a comment for ruamel, what follows it for
@@ -375,26 +440,30 @@ class _Reader:
             # scalar that is the whole document may have lines at column 1: text for ruamel, "#…" a comment for
             # libyaml. None of them is in a report.
             raise _Reread
-        pos = self.at(event.start_mark)
-        end_line = self.end_line(event)
+        start, end = event.start_mark, event.end_mark
+        offset = self.offset
+        pos = Position(start.line + 1 + offset, start.column + 1)
+        # A block scalar ends at the start of the next line: its last line is the one before.
+        end_line = (end.line if end.column == 0 and end.line > start.line else end.line + 1) + offset
         if is_key:
-            frame.last_line = max(frame.last_line, end_line)
-            self.take_key(frame, event.value, pos)
+            if frame.last_line < end_line:
+                frame.last_line = end_line
+            self.take_key(frame, written, pos)
             if event.anchor is not None:
-                self.anchors[event.anchor] = _Anchor(event.value, 1, 0, event.value)
+                self.anchors[event.anchor] = _Anchor(written, 1, 0, written)
             return
         value = self.typed(event)
-        text = self.text_start(event, pos)
-        key_pos = frame.key_at
+        text = self.text_start(event, pos) if style else pos
         if empty and key_pos is not None:
             # An empty value has no place of its own (a parser marks the next token): it is where its key is.
             pos = text = key_pos
             end_line = key_pos.line
-        frame.last_line = max(frame.last_line, end_line)
+        if frame.last_line < end_line:
+            frame.last_line = end_line
         path = self.put(value)
-        self.nodes[path] = Node(pos, text, end_line, key_pos, event.value)
+        self.nodes[path] = Node(pos, text, end_line, key_pos, written)
         if event.anchor is not None:
-            self.anchors[event.anchor] = _Anchor(value, 1, 0, event.value)
+            self.anchors[event.anchor] = _Anchor(value, 1, 0, written)
 
     def take_key(self, frame: _Frame, key: str, pos: Position) -> None:
         assert isinstance(frame.container, dict)
@@ -409,26 +478,31 @@ class _Reader:
     def put(self, value: Any) -> NodePath:
         """Place a value in the open collection; its path."""
         frame = self.stack[-1]
-        if frame.container is None:
+        container = frame.container
+        if container is None:
             self.document = value
             return ()
-        if isinstance(frame.container, dict):
+        if isinstance(container, dict):
             key = frame.key
             assert key is not None
-            frame.container[key] = value
+            container[key] = value
             frame.key = frame.key_at = None
             return (*frame.path, key)
-        frame.container.append(value)
-        return (*frame.path, len(frame.container) - 1)
+        container.append(value)
+        return (*frame.path, len(container) - 1)
 
     def open(self, event: CollectionStartEvent) -> None:
-        if self.parser == "libyaml" and event.anchor is not None and event.tag is not None:
+        if self.libyaml and event.anchor is not None and event.tag is not None:
             raise _Reread  # placed at its tag by libyaml, at its anchor by ruamel (see scalar)
         frame = self.stack[-1]
-        pos = self.at(event.start_mark)
-        if isinstance(frame.container, dict) and frame.key_at is None:
+        start = event.start_mark
+        pos = Position(start.line + 1 + self.offset, start.column + 1)
+        key_pos = frame.key_at
+        if key_pos is None and isinstance(frame.container, dict):
             raise _Stop(_i003(pos, *_COMPLEX_KEY))
-        self.count(1, event)
+        self.total += 1
+        if self.total > MAX_NODES:
+            raise self.too_many(event)
         depth = frame.depth + 1
         if depth > MAX_DEPTH:
             raise _Stop(
@@ -440,7 +514,6 @@ class _Reader:
                 )
             )
         flow = bool(event.flow_style)
-        key_pos = frame.key_at
         if key_pos is not None and not flow and pos.line > key_pos.line:
             pos = key_pos
         container: dict[str, Any] | list[Any] = {} if isinstance(event, MappingStartEvent) else []
@@ -448,14 +521,17 @@ class _Reader:
         self.stack.append(_Frame(container, path, pos, key_pos, event.anchor, depth, self.total, flow, depth, pos.line))
 
     def close(self, event: Event) -> None:
-        frame = self.stack.pop()
+        stack = self.stack
+        frame = stack.pop()
         end_line = frame.last_line
         if frame.flow:
             end_line = max(end_line, event.end_mark.line + 1 + self.offset)
         self.nodes[frame.path] = Node(frame.pos, frame.pos, end_line, frame.key_pos, None)
-        parent = self.stack[-1]
-        parent.last_line = max(parent.last_line, end_line)
-        parent.deepest = max(parent.deepest, frame.deepest)
+        parent = stack[-1]
+        if parent.last_line < end_line:
+            parent.last_line = end_line
+        if parent.deepest < frame.deepest:
+            parent.deepest = frame.deepest
         if frame.anchor is not None:
             size = self.total - frame.first + 1
             self.anchors[frame.anchor] = _Anchor(frame.container, size, frame.deepest - frame.depth + 1, None)
@@ -509,32 +585,37 @@ class _Reader:
     def typed(self, event: ScalarEvent) -> Any:
         """A scalar as JSON-like data: resolved as YAML does (1.2 unless the file says %YAML 1.1)."""
         text: str = event.value
-        if event.tag is None:
-            if not event.implicit[0]:  # quoted or block: always a string
-                return text
-            short = len(text) <= _SHORT
-            tag = _short_plain_tag(self.version, text) if short else _plain_tag(self.version, text)
-        else:
-            tag = str(event.tag)
-        kind = tag[len(_CORE) :] if tag.startswith(_CORE) else "str"
-        try:
-            if kind == "null":
-                return None
-            if kind == "bool":
-                return text.lower() in _TRUE
-            if kind == "int":
-                return _to_int(text)
-            if kind == "float":
-                return _to_float(text)
-        except ValueError:
+        tag = event.tag
+        if tag is not None:
+            return _typed(str(tag), text)
+        if not event.implicit[0]:  # quoted or block: always a string
             return text
-        return text  # str, and timestamps: a date stays as written, the schema checks its form
+        if len(text) <= _SHORT:
+            return _short_plain_value(self.version, text)
+        return _plain_value(self.version, text)
 
     def syntax_error(self, error: MarkedYAMLError) -> Finding:
         mark = error.problem_mark or error.context_mark
         pos = self.at(mark) if mark is not None else self.at_index(0, 0)
         problem = " ".join(str(part) for part in (error.context, error.problem) if part) or str(error).strip()
         return _i003(pos, _hint(problem), problem)
+
+
+def _typed(tag: str, text: str) -> Any:
+    """A scalar's text as JSON-like data by its tag; a text its tag's type cannot read stays text."""
+    kind = tag[len(_CORE) :] if tag.startswith(_CORE) else "str"
+    try:
+        if kind == "null":
+            return None
+        if kind == "bool":
+            return text.lower() in _TRUE
+        if kind == "int":
+            return _to_int(text)
+        if kind == "float":
+            return _to_float(text)
+    except ValueError:
+        return text
+    return text  # str, and timestamps: a date stays as written, the schema checks its form
 
 
 def _to_int(text: str) -> int:
@@ -615,12 +696,22 @@ def metadata_of(document: Any, nodes: Mapping[NodePath, Node]) -> Metadata | Non
     return Metadata(**fields) if fields else None
 
 
-@dataclass
+# Which part a heading is: every report has the same six headings, and find_heading compares a heading with each
+# official one (difflib), 0.6 ms a report, more than half of building its model. It is a pure function of the
+# text: a bounded cache gives the same answers.
+_part_of = lru_cache(maxsize=1024)(find_heading)
+
+
 class _Part:
-    part: int
-    heading: Text
-    paragraphs: list[Text]
-    end_line: int
+    """A part of 正文 while it is gathered."""
+
+    __slots__ = ("end_line", "heading", "paragraphs", "part")
+
+    def __init__(self, part: int, heading: Text, paragraphs: list[Text], end_line: int) -> None:
+        self.part = part
+        self.heading = heading
+        self.paragraphs = paragraphs
+        self.end_line = end_line
 
 
 class _Builder:
@@ -724,7 +815,7 @@ class _Builder:
                 heading, paragraphs = self.text(path, item), []
             node = self.nodes.get(path)
             end_line = node.end_line if node else self.pos(path).line
-            number = find_heading(heading.text) if heading else None
+            number = _part_of(heading.text) if heading else None
             if number is not None and heading is not None:
                 parts.append(_Part(number, heading, paragraphs, end_line))
                 continue
@@ -774,7 +865,10 @@ class _Builder:
     def cell(self, path: NodePath, value: Any) -> Cell:
         """A cell read from its text as the text parser reads it: 15 → 15, "/" → a placeholder, "" → blank."""
         node = self.nodes.get(path)
-        pos = self.pos(path)
+        pos = node.pos if node is not None else self.pos(path)
+        if type(value) is int and node is not None and node.source and node.source.isdigit() and node.source.isascii():
+            # A count written in ASCII digits, as nearly every cell is: what to_cell makes of its text, directly.
+            return Cell(node.source, value, None, pos)
         if value is None:
             return to_cell(RawCell("", pos))
         if isinstance(value, list):

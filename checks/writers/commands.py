@@ -32,11 +32,11 @@ def _fail(message: Message, lang: str) -> int:
 def _read(path: Path) -> Report | Message:
     """The model of a source file as the linter reads it, or why it cannot be read."""
     from checks.reading import MAX_BYTES
-    from checks.sources import load
+    from checks.sources import read_report
 
     if not path.is_file():
         return Message(f"找不到文件：{path}", f"no such file: {path}")
-    loaded = load(path, MAX_BYTES)
+    loaded = read_report(path, MAX_BYTES)
     if loaded is None:
         return Message(f"不支持的文件类型「{path.suffix}」：{path}", f'unsupported file type "{path.suffix}": {path}')
     report = loaded.report
