@@ -109,11 +109,17 @@ def _reports_under(root: Path, year: int) -> tuple[_Entry, ...]:
 
 
 def _indexed(child: Path, year: int) -> _Entry | None:
-    """The file and its normalised agency when its head parses as a report of ``year``."""
+    """The file and its normalised agency when it is a report of ``year``."""
+    report = _by_head(child, year) if reads_by_head(child.suffix) else _whole(child, year)
+    if report is not None and report.agency is not None and report.year == year:
+        return child, norm(report.agency)
+    return None
+
+
+def _by_head(child: Path, year: int) -> Report | None:
+    """The model of a file's head, when it names ``year``."""
     # Only files whose first bytes hold the year's digits are parsed, so a folder of this year's reports costs
     # one read of each head and no parsing. Digits are ASCII in UTF-8 and GB18030; UTF-16 spells them apart.
-    if not reads_by_head(child.suffix):
-        return _whole_file_entry(child, year)
     markers = (str(year).encode(), str(year).encode("utf-16-le"))
     try:
         with child.open("rb") as file:
@@ -134,21 +140,13 @@ def _indexed(child: Path, year: int) -> _Entry | None:
         if len(head) == HEAD_BYTES:
             head = head[: head.rfind(b"\n") + 1]  # never cut a character in two
         report = _head_report(child, parser, head)
-    if report is not None and report.agency is not None and report.year == year:
-        return child, norm(report.agency)
-    return None
+    return report
 
 
-def _whole_file_entry(child: Path, year: int) -> _Entry | None:
+def _whole(child: Path, year: int) -> Report | None:
     """A page's first bytes are the site's markup and a Word document is compressed: their title is known only
     once the whole file is read, so only those whose path names the year are (reports/2024/…, …2024年….docx)."""
-    if str(year) not in child.as_posix():
-        return None
-    loaded = read_report(child, MAX_BYTES)
-    report = loaded.report if loaded is not None else None
-    if report is not None and report.agency is not None and report.year == year:
-        return child, norm(report.agency)
-    return None
+    return load(child) if str(year) in child.as_posix() else None
 
 
 def _head_report(child: Path, parser: Parser, head: bytes) -> Report | None:

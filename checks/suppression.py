@@ -88,19 +88,23 @@ class UnusedSuppression:
     message: Message
 
 
+_COMMENTED = ("txt", "md", "yaml", "html")  # formats with comments that are not report text (not .docx)
+_HTML_COMMENTS = ("md", "html")  # the rest use # comments
+
+
 def _style(fmt: str) -> re.Pattern[str]:
-    return _HTML if fmt in ("md", "html") else _HASH
+    return _HTML if fmt in _HTML_COMMENTS else _HASH
 
 
 def is_comment(line: str, fmt: str) -> bool:
     """Whether ``line`` is a suppression comment (readable or not) of a report in format ``fmt`` (``txt``, ``md``,
     ``yaml``, ``html``): such a line is not report text."""
-    return fmt != "docx" and MARKER in line and _style(fmt).match(line) is not None
+    return fmt in _COMMENTED and MARKER in line and _style(fmt).match(line) is not None
 
 
 def scan(lines: Sequence[str], fmt: str) -> tuple[tuple[Suppression, ...], tuple[UnusedSuppression, ...]]:
     """The suppression comments of a report, and what is wrong with those that cannot be used as written."""
-    if fmt not in ("txt", "md", "yaml", "html"):
+    if fmt not in _COMMENTED:
         return (), ()  # a Word document's lines are its paragraphs and table rows: text that is published
     front = _front_matter(lines) if fmt == "md" else range(0)
     matches = [
@@ -211,7 +215,7 @@ def _unused_message(suppression: Suppression, codes: tuple[str, ...]) -> Message
 def _invalid(
     pos: Position, fmt: str, markdown_hash: bool = False, codes: tuple[str, ...] = (), spaced: bool = False
 ) -> UnusedSuppression:
-    form = f"<!-- {MARKER}: {NEXT_LINE}=A001 -->" if fmt in ("md", "html") else f"# {MARKER}: {NEXT_LINE}=A001"
+    form = f"<!-- {MARKER}: {NEXT_LINE}=A001 -->" if fmt in _HTML_COMMENTS else f"# {MARKER}: {NEXT_LINE}=A001"
     if spaced:
         zh = f"抑制注释中的多个规则代码须用逗号分隔（如 A001,{codes[0]}），整条注释不起作用"
         en = f"separate the codes of a suppression comment with commas (like A001,{codes[0]}); it has no effect"

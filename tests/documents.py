@@ -115,11 +115,7 @@ def word_document(text: str, path: Path, *, framed: bool = False) -> None:
             container.add_paragraph(block)
             continue
         width = max(map(len, block))
-        table = (
-            container.add_table(rows=len(block), cols=width)
-            if isinstance(container, docx.document.Document)
-            else container.add_table(len(block), width)
-        )
+        table = container.add_table(len(block), width)
         for cell in merged_cells(block):
             top = table.cell(cell.row, cell.column)
             if cell.down > 1 or cell.across > 1:

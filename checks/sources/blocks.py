@@ -11,24 +11,14 @@ from __future__ import annotations
 import bisect
 import dataclasses
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from checks.model import Position, Report, Text, relocate
 from checks.sources.text import read_text
 
-
-@dataclass(frozen=True, slots=True)
-class Piece:
-    """Text as the document shows it (stripped, one line) and where it starts in the source; a Word document's
-    pieces have no line and column of their own, only a place (``at.place``). ``runs``: (index in ``text``,
-    position) wherever the text stops following the source character by character (markup, collapsed spaces)."""
-
-    text: str
-    at: Position
-    runs: tuple[tuple[int, Position], ...] = ()
-
-
-Block = tuple[Piece, ...]  # a paragraph is one piece; a table row one piece per grid cell
+# A paragraph is one Text; a table row one Text per grid cell. A Text's position is where it starts in the source
+# (``runs`` where it stops following the source character by character); a Word document's texts have no line and
+# column of their own, only a place (``pos.place``).
+Block = tuple[Text, ...]
 
 
 def read_blocks(path: str, blocks: Sequence[Block], source_format: str) -> Report:
@@ -53,13 +43,13 @@ def read_blocks(path: str, blocks: Sequence[Block], source_format: str) -> Repor
         columns = starts[pos.line - 1]
         index = max(bisect.bisect_right(columns, pos.column) - 1, 0)
         piece = pieces[pos.line - 1][index]
-        if piece.at.place is not None:
-            return Position(pos.line, pos.column, piece.at.place)
-        return Text(piece.text, piece.at, piece.runs).at(max(pos.column - columns[index], 0))
+        if piece.pos.place is not None:
+            return Position(pos.line, pos.column, piece.pos.place)
+        return piece.at(max(pos.column - columns[index], 0))
 
     report = read_text(path, tuple(lines), source_format, full_grid=True)
     # A Word document's lines have places: a paragraph, or a table row (its cells' places name the cell too).
     places = tuple(
-        dataclasses.replace(place, cell=None) for block in pieces if (place := block[0].at.place) is not None
+        dataclasses.replace(place, cell=None) for block in pieces if (place := block[0].pos.place) is not None
     )
     return dataclasses.replace(relocate(report, locate), lines=tuple(lines), places=places)

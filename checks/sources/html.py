@@ -22,8 +22,8 @@ from bs4 import BeautifulSoup
 from bs4.dammit import EncodingDetector
 from bs4.element import NavigableString, PageElement, PreformattedString, Tag
 
-from checks.model import Position, Report
-from checks.sources.blocks import Block, Piece, read_blocks
+from checks.model import Position, Report, Text
+from checks.sources.blocks import Block, read_blocks
 from checks.sources.nesting import TOO_NESTED, too_nested
 
 # Elements that end a line of text; every other element is read as part of the line around it.
@@ -85,7 +85,7 @@ def _read(path: str, source: str, soup: BeautifulSoup, *, furniture: bool) -> Re
     return read_blocks(path, reader.blocks, "html")
 
 
-class _Text:
+class _Gathering:
     """Text being gathered for one line or cell: each character with its offset in the page source."""
 
     def __init__(self) -> None:
@@ -96,7 +96,7 @@ class _Text:
         self.chars.extend(text)
         self.offsets.extend(range(offset, offset + len(text)))
 
-    def piece(self, at: Callable[[int], Position], empty_at: Position) -> Piece:
+    def text(self, at: Callable[[int], Position], empty_at: Position) -> Text:
         """The text as a browser shows it (white space collapsed, none where a line break splits Chinese text),
         with a run for every place where it stops following the source character by character."""
         kept: list[tuple[str, int]] = []
@@ -114,13 +114,13 @@ class _Text:
                 kept.append((" ", self.offsets[i]))
             i = j
         if not kept:
-            return Piece("", empty_at)
+            return Text("", empty_at)
         runs = tuple(
             (index, at(offset))
             for index, (_, offset) in enumerate(kept)
             if index == 0 or offset != kept[index - 1][1] + 1
         )
-        return Piece("".join(char for char, _ in kept), runs[0][1], runs)
+        return Text("".join(char for char, _ in kept), runs[0][1], runs)
 
 
 class _Reader:
@@ -132,7 +132,7 @@ class _Reader:
         self.line_starts = [0, *accumulate(len(line) + 1 for line in source.split("\n"))]
         self.cursor = 0  # the source offset reading has reached: every text is found at or after it
         self.blocks: list[Block] = []
-        self.line = _Text()  # the paragraph being read
+        self.line = _Gathering()  # the paragraph being read
         self.holders: set[int] = set()  # the tables that hold another table (by id)
         self.linked = True  # whether every text of it so far is a link's: then it is a menu or a link list
 
@@ -184,15 +184,15 @@ class _Reader:
         return len(rows) == 1 and len(list(_cells(rows[0]))) == 1
 
     def end_line(self) -> None:
-        piece = self.line.piece(self.at, self.at(self.cursor))
+        piece = self.line.text(self.at, self.at(self.cursor))
         if piece.text and not self.linked:
             self.blocks.append((piece,))
-        self.line = _Text()
+        self.line = _Gathering()
         self.linked = True
 
     def table(self, table: Tag) -> None:
         """A table's rows as lines of the official grid: a merged cell written once, the cells it covers empty."""
-        grid: dict[tuple[int, int], Piece] = {}
+        grid: dict[tuple[int, int], Text] = {}
         rows = list(_rows(table))[:MAX_ROWS]
         for r, row in enumerate(rows):
             c = 0
@@ -206,7 +206,7 @@ class _Reader:
                 across = min(_span(cell, "colspan"), MAX_COLUMNS - c)
                 for dr in range(down):
                     for dc in range(across):
-                        grid[(r + dr, c + dc)] = piece if dr == dc == 0 else Piece("", piece.at)
+                        grid[(r + dr, c + dc)] = piece if dr == dc == 0 else Text("", piece.pos)
                 c += across
         # A row ends where its last cell (or a cell merged down into it) does: a row with a cell left out is
         # shorter than the grid, as in a text copy, and that is a finding (T003), not an empty cell.
@@ -214,20 +214,20 @@ class _Reader:
         for r, c in grid:
             ends[r] = max(ends.get(r, 0), c + 1)
         for r in sorted(ends):
-            filler = next(grid[(r, c)].at for c in range(ends[r]) if (r, c) in grid)
-            self.blocks.append(tuple(grid.get((r, c), Piece("", filler)) for c in range(ends[r])))
+            filler = next(grid[(r, c)].pos for c in range(ends[r]) if (r, c) in grid)
+            self.blocks.append(tuple(grid.get((r, c), Text("", filler)) for c in range(ends[r])))
 
-    def cell(self, cell: Tag) -> Piece:
+    def cell(self, cell: Tag) -> Text:
         self.reach(cell)
         empty_at = self.at(self.cursor)
-        text = _Text()
+        text = _Gathering()
         for string in _strings(cell):
             self.gather(string, text)
-        return text.piece(self.at, empty_at)
+        return text.text(self.at, empty_at)
 
     # --- positions ---------------------------------------------------------------------------------------------
 
-    def gather(self, string: NavigableString, text: _Text) -> None:
+    def gather(self, string: NavigableString, text: _Gathering) -> None:
         """Add a text node to ``text`` with the source offset of each of its characters: found in the source
         after the cursor. A node written with character references (&nbsp;, &amp;) is longer in the source than
         as text: its characters after the first reference are placed approximately."""

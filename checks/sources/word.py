@@ -21,10 +21,10 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from checks.findings import Finding, Message
-from checks.model import Place, Position
+from checks.model import Place, Position, Text
 from checks.reading import INVISIBLE, invisible_findings, too_large
 from checks.sources import Loaded
-from checks.sources.blocks import Block, Piece, read_blocks
+from checks.sources.blocks import Block, read_blocks
 from checks.sources.numbering import Numbering
 
 _BODY = "word/document.xml"
@@ -74,7 +74,7 @@ def _content(
             continue
         text = _clean(numbering.label(item) + item.text)
         if text:
-            yield (Piece(text, Position(0, 0, Place(paragraph=next(paragraphs)))),)
+            yield (Text(text, Position(0, 0, Place(paragraph=next(paragraphs)))),)
 
 
 def _frames(table: Table) -> bool:
@@ -101,7 +101,7 @@ def _rows(table: Table, number: int, numbering: Numbering) -> Iterator[Block]:
     for row_number, row in enumerate(table.rows, start=1):
         cells: list[_Cell | None] = [None] * row.grid_cols_before + list(row.cells)  # merges worked out per call
         elements = [cell._tc if cell is not None else None for cell in cells]
-        pieces: list[Piece] = []
+        pieces: list[Text] = []
         seen = 0
         for column, (cell, element) in enumerate(zip(cells, elements, strict=True)):
             left = elements[column - 1] if column else None
@@ -111,7 +111,7 @@ def _rows(table: Table, number: int, numbering: Numbering) -> Iterator[Block]:
             covered = element is left or (column < len(above) and above[column] is element)
             if cell is not None and not covered:
                 text = _clean("".join(numbering.label(paragraph) + paragraph.text for paragraph in cell.paragraphs))
-            pieces.append(Piece(text, Position(0, 0, Place(table=number, row=row_number, cell=seen))))
+            pieces.append(Text(text, Position(0, 0, Place(table=number, row=row_number, cell=seen))))
         above = list(elements)
         yield tuple(pieces)
 
