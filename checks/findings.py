@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path, PurePath
-from typing import Any
+from typing import Any, NamedTuple
 
 from checks.model import Position
 
@@ -16,8 +15,7 @@ class Severity(StrEnum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True, slots=True)
-class Message:
+class Message(NamedTuple):
     """A user-facing message in both languages; Chinese is the default."""
 
     zh: str
@@ -27,8 +25,7 @@ class Message:
         return self.en if lang == "en" else self.zh
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     """One problem found in one file.
 
     Rules leave ``severity`` unset unless a case of theirs is milder than the rule (a known variant heading);

@@ -7,13 +7,12 @@ Source: ../shared/reference/format-2021.md (sections 2.1–2.5).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 NAME = "国办公开办函〔2021〕30号"
 
 
-@dataclass(frozen=True)
-class Part:
+class Part(NamedTuple):
     number: int
     heading: str  # official heading, numeral included
     en: str
@@ -44,15 +43,13 @@ TABLE_PART = {"t2": 2, "t3": 3, "t4": 4}
 TABLE_NAMES = {"t2": ("表二", "Table 2"), "t3": ("表三", "Table 3"), "t4": ("表四", "Table 4")}
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     key: str
     label: str  # the official column label, for messages and wording checks
     en: str
 
 
-@dataclass(frozen=True)
-class RowSpec:
+class RowSpec(NamedTuple):
     key: str
     label: str  # the row's own label as printed in its label cell
     en: str
@@ -71,8 +68,7 @@ _T2_DECISIONS = (Column("decisions", "本年处理决定数量", "decisions this
 _T2_FEES = (Column("amount", "本年收费金额（单位：万元）", "fees collected (10,000 yuan)"),)
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
     marker: str  # the block's first line, e.g. 第二十条第（一）项
     rows: tuple[RowSpec, ...]
 
@@ -221,8 +217,7 @@ TITLE_FORM = "{agency}{year}年政府信息公开工作年度报告"
 TITLE_VARIANTS = ("{agency}{year}年度政府信息公开工作年度报告",)  # common in published reports: a warning
 
 
-@dataclass(frozen=True)
-class Topic:
+class Topic(NamedTuple):
     name: str
     en: str
     keywords: tuple[str, ...]  # any of these in 总体情况 (sub-item or prose) counts as covering the topic

@@ -15,8 +15,8 @@ import os
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from checks.findings import Finding, Message
 from checks.model import Position
@@ -90,8 +90,7 @@ _CONTROL_NAMES = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Decoded:
+class Decoded(NamedTuple):
     """The text of a file split into lines (no line ends), or None when it could not be read."""
 
     lines: tuple[str, ...] | None
@@ -99,8 +98,7 @@ class Decoded:
     findings: tuple[Finding, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class _Text:
+class _Text(NamedTuple):
     """Decoded text, and the I002 findings about how it was decoded."""
 
     text: str

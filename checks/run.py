@@ -7,13 +7,12 @@ in the same order.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from checks.config import Config
 from checks.engine import FileResult, expand, lint_file
@@ -31,8 +30,7 @@ _TASKS_PER_WORKER = 8  # a shorter run is cut finer, so that no core waits long 
 _REDRAW = 0.1  # seconds between updates of the progress bar
 
 
-@dataclass(frozen=True, slots=True)
-class _Job:
+class _Job(NamedTuple):
     """One file and its settings, as plain data a worker process can receive (rules by code)."""
 
     path: Path
@@ -123,9 +121,9 @@ def _quoted_only(result: FileResult) -> FileResult:
     places = (*(f.pos for f in result.findings), *(u.pos for u in result.unused))
     wanted = {pos.line - 1 for pos in places if 0 < pos.line <= len(result.lines)}
     if not wanted:
-        return dataclasses.replace(result, lines=())
+        return result._replace(lines=())
     lines = tuple(line if number in wanted else "" for number, line in enumerate(result.lines))
-    return dataclasses.replace(result, lines=lines)
+    return result._replace(lines=lines)
 
 
 def _cores() -> int:

@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from checks.findings import Finding, Message
 from checks.model import Position
@@ -58,8 +58,7 @@ _DIRECTIVE = re.compile(
 _CODE = re.compile(r"^[A-Z][0-9]{0,3}$")
 
 
-@dataclass(frozen=True, slots=True)
-class Suppression:
+class Suppression(NamedTuple):
     """One suppression comment: at ``pos``, it covers ``target`` (a line; 0 when no line follows) or, when
     ``target`` is None, the whole file."""
 
@@ -74,8 +73,7 @@ class Suppression:
         return finding.pos.line <= self.target <= max(last, finding.pos.line)
 
 
-@dataclass(frozen=True, slots=True)
-class UnusedSuppression:
+class UnusedSuppression(NamedTuple):
     """A suppression comment, or some of its codes, that did nothing; reporters show it beside the findings.
 
     ``pos`` is where the comment starts; ``codes`` the codes concerned as written (upper-cased; empty for an

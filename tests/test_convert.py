@@ -193,15 +193,13 @@ def test_markdown_writes_front_matter_only_for_metadata_and_escapes_pipes(tmp_pa
     text = CLEAN_TEXT.replace("\t商业企业\t", "\t商业|企业\t")
     source = tmp_path / "report.txt"
     source.write_text(text, encoding="utf-8")
-    import dataclasses
-
     from checks.model import Metadata, Position, Text
     from checks.writers import writer_for
 
     model = _model(source)
     assert "商业\\|企业" in writer_for("md")(model)
     meta = Metadata(agency=Text("示例县自然资源局", Position(2, 5)), year=Text("2025", Position(3, 5)))
-    out = writer_for("md")(dataclasses.replace(model, metadata=meta))
+    out = writer_for("md")(model._replace(metadata=meta))
     assert out.startswith("---\n机关: 示例县自然资源局\n年度: 2025\n---\n\n# ")
 
 

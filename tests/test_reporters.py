@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import io
 import json
 import re
@@ -125,7 +124,7 @@ def test_sarif_in_english(capsys: pytest.CaptureFixture[str]) -> None:
 def test_sarif_reports_an_internal_error_as_a_notification(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setitem(catalog(), "A001", dataclasses.replace(catalog()["A001"], check=boom))
+    monkeypatch.setitem(catalog(), "A001", catalog()["A001"]._replace(check=boom))
     log = run_json(capsys, ["check", "--format", "sarif", str(EXAMPLES / "faulty.txt")], 2)
     assert sarif_errors(log) == []
     invocation = log["runs"][0]["invocations"][0]

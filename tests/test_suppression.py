@@ -3,7 +3,6 @@ text and moves nothing, and a suppression that does nothing is reported (checks/
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from pathlib import Path
 
@@ -133,7 +132,7 @@ def test_the_text_parser_reads_a_comment_as_a_blank_line() -> None:
     middle = lines.index("（二）依申请公开")
     commented = text.parse("r.txt", tuple(_with(lines, middle, "  # zfxxgk-lint: disable-file=R009")))
     blank = text.parse("r.txt", tuple(_with(lines, middle, "")))
-    assert dataclasses.replace(commented, lines=()) == dataclasses.replace(blank, lines=())
+    assert commented._replace(lines=()) == blank._replace(lines=())
     assert not any("zfxxgk-lint" in p.text for p in commented.prose())
 
 
@@ -162,7 +161,7 @@ def test_a_finding_spanning_the_line_is_covered() -> None:
     suppression = Suppression(Position(9, 1), ("R012",), 12)
     spanning = Finding("R012", Position(10, 1), Message("", ""), end_line=14)
     assert suppression.covers(spanning)
-    assert not suppression.covers(dataclasses.replace(spanning, end_line=11))
+    assert not suppression.covers(spanning._replace(end_line=11))
     assert not suppression.covers(Finding("R012", Position(13, 1), Message("", ""), end_line=14))
 
 

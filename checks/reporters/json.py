@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections.abc import Sequence
 from typing import Any, TextIO
@@ -60,6 +59,6 @@ def write(results: Sequence[FileResult], out: TextIO, lang: str, color: bool = F
         if result.crash:
             entry["internal_error"] = result.crash
         files.append(entry)
-    document = {"version": VERSION, "files": files, "summary": dataclasses.asdict(summarize(results))}
+    document = {"version": VERSION, "files": files, "summary": summarize(results)._asdict()}
     json.dump(document, out, ensure_ascii=False, indent=2)
     out.write("\n")

@@ -7,7 +7,7 @@ and the culprit search reads all of them, so a sum is never spelled twice.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from checks import national_format as nf
 from checks.findings import Finding, Message, Severity
@@ -35,8 +35,7 @@ def _terms(pairs: Sequence[tuple[str, float]]) -> Message:
 CellKey = tuple[str, int]  # (row key, column index)
 
 
-@dataclass(frozen=True, slots=True)
-class _Constraint:
+class _Constraint(NamedTuple):
     """Σ coefficient × value over ``terms`` must be 0. ``at`` is the total the finding points at (coefficient −1),
     so the sum is also how far that total is from its expected value."""
 
@@ -101,8 +100,7 @@ def _grid(table: Table) -> dict[str, list[Number]]:
     return grid
 
 
-@dataclass(frozen=True, slots=True)
-class _Culprit:
+class _Culprit(NamedTuple):
     key: str
     col: int
     cell: Cell
@@ -150,8 +148,7 @@ def _find_culprit(table: Table, grid: Grid) -> _Culprit | None:
     return found[0] if len(found) == 1 else None
 
 
-@dataclass(frozen=True, slots=True)
-class _Analysis:
+class _Analysis(NamedTuple):
     grid: Grid
     culprit: _Culprit | None
 

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from checks import national_format as nf
 from checks.findings import Finding, Message, Severity
@@ -95,8 +94,7 @@ _HANDLED = r"办结|答复|办理|处理|完成|审结|按时|逾期|延期|超�
 _OUTCOMES = r"维持|纠正|纠错|撤销|败诉|胜诉|审结|办结|结案|驳回|确认违法|终止|尚未|撤回"
 
 
-@dataclass(frozen=True, slots=True)
-class Context:
+class Context(NamedTuple):
     """Where a phrase that does not itself say "disclosure" is trusted: in ``part`` (the part about its quantity),
     or in a sentence that names 信息公开/依申请 — and never in a sentence that names other countable things."""
 
@@ -107,8 +105,7 @@ TOPIC = Context(3)  # 收到和处理政府信息公开申请情况
 CASES = Context(4)  # 政府信息公开行政复议、行政诉讼情况
 
 
-@dataclass(frozen=True, slots=True)
-class Phrase:
+class Phrase(NamedTuple):
     """One way of stating a quantity (regex sources; see ``after``, ``before`` and ``none``)."""
 
     form: Literal["after", "before", "none"]
@@ -144,8 +141,7 @@ def none(
     return Phrase("none", words, None, context, needs=needs, cue=cue)
 
 
-@dataclass(frozen=True, slots=True)
-class Quantity:
+class Quantity(NamedTuple):
     """A figure the tables hold: the sum of ``cells`` ((table, row, column) of 总计 cells), and how text states it."""
 
     key: str
@@ -297,8 +293,7 @@ def _number(text: str) -> int | None:
     return high * 10 + low
 
 
-@dataclass(frozen=True, slots=True)
-class Claim:
+class Claim(NamedTuple):
     """A figure the text states: ``phrase`` as written, ``pos`` at its number (at the phrase for a "none")."""
 
     quantity: Quantity

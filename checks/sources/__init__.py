@@ -11,9 +11,9 @@ import importlib
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
+from typing import NamedTuple
 
 from checks.findings import Finding
 from checks.model import Report
@@ -47,8 +47,7 @@ def is_report_name(name: str) -> bool:
     return not name.startswith(".") and not _NOT_REPORTS.match(name) and os.path.splitext(name)[1].lower() in SUFFIXES
 
 
-@dataclass(frozen=True, slots=True)
-class Loaded:
+class Loaded(NamedTuple):
     """A file read: its model (None when it could not be read), the findings about reading it (I001, I002, I004,
     I005), and the lines reporters quote and suppression comments are read from."""
 

@@ -9,7 +9,6 @@ moved back to where its piece is in the source. So a page and its Word copy are 
 from __future__ import annotations
 
 import bisect
-import dataclasses
 from collections.abc import Sequence
 
 from checks.model import Position, Report, Text, relocate
@@ -49,7 +48,5 @@ def read_blocks(path: str, blocks: Sequence[Block], source_format: str) -> Repor
 
     report = read_text(path, tuple(lines), source_format, full_grid=True)
     # A Word document's lines have places: a paragraph, or a table row (its cells' places name the cell too).
-    places = tuple(
-        dataclasses.replace(place, cell=None) for block in pieces if (place := block[0].pos.place) is not None
-    )
-    return dataclasses.replace(relocate(report, locate), lines=tuple(lines), places=places)
+    places = tuple(place._replace(cell=None) for block in pieces if (place := block[0].pos.place) is not None)
+    return relocate(report, locate)._replace(lines=tuple(lines), places=places)

@@ -43,9 +43,12 @@ def find_heading(line: str) -> int | None:
     if match is None or len(line.strip()) > MAX_HEADING or line.strip().endswith("。"):
         return None
     rest = match.group(2)
+    exact = next((part for part, title in _titles() if norm(title) == norm(rest)), None)
+    if exact is not None:
+        return exact
     best: tuple[float, int] | None = None
     for part, title in _titles():
-        score = 1.0 if norm(rest) == norm(title) else similarity(rest, title)
+        score = similarity(rest, title)
         if score >= HEADING_SIMILARITY and (best is None or score > best[0]):
             best = (score, part)
     return best[1] if best else None

@@ -12,7 +12,6 @@ other reports); tables that only lay the page out are read as the blocks they ho
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import re
 import warnings
 from collections.abc import Callable, Iterator
@@ -75,7 +74,7 @@ def parse(path: str, lines: tuple[str, ...]) -> Report:
         # furniture (<div class="menu-content">); read it all rather than nothing.
         report = _read(path, source, soup, furniture=False)
     # The page's own lines: what findings point at and reporters quote.
-    return dataclasses.replace(report, lines=lines)
+    return report._replace(lines=lines)
 
 
 def _read(path: str, source: str, soup: BeautifulSoup, *, furniture: bool) -> Report:

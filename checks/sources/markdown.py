@@ -6,7 +6,6 @@ headings, the table delimiter rows — with spaces, so that every position stays
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 from checks.findings import Finding
@@ -41,7 +40,7 @@ def parse(path: str, lines: tuple[str, ...]) -> Report:
         if marks is not None:
             body[index] = " " * len(marks.group(1)) + line[marks.end() :]
     report = read_text(path, tuple(body), "md", full_grid=True)
-    return dataclasses.replace(report, lines=lines, metadata=metadata, data=data, parse_findings=parse_findings)
+    return report._replace(lines=lines, metadata=metadata, data=data, parse_findings=parse_findings)
 
 
 def _front_matter_end(lines: tuple[str, ...]) -> int | None:

@@ -11,7 +11,7 @@ python-docx reads and writes numbering definitions but does not work out the num
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from docx.document import Document
 from docx.oxml.ns import qn
@@ -67,8 +67,7 @@ def number(n: int, fmt: str) -> str:
     return str(n)
 
 
-@dataclass(frozen=True, slots=True)
-class _Level:
+class _Level(NamedTuple):
     start: int
     fmt: str
     text: str  # the pattern: "%1、"

@@ -6,9 +6,8 @@ Headings are lines; tables come in three shapes: tab-separated rows (Word, merge
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from checks import national_format as nf
 from checks.model import Position, Report, Section, Table, Text
@@ -20,8 +19,7 @@ from checks.suppression import is_comment
 _PROSE_END = "。"
 
 
-@dataclass(frozen=True, slots=True)
-class _Region:
+class _Region(NamedTuple):
     table: str
     start: int  # 0-based line indexes, end exclusive
     end: int
@@ -137,7 +135,7 @@ def read_text(path: str, lines: tuple[str, ...], source_format: str, full_grid: 
         if lines[i].strip() and i not in region_lines
     )
     report = Report(path, source_format, title, agency, year, tuple(sections), tables, source, preamble)
-    return dataclasses.replace(report, period=find_period(report.prose()))
+    return report._replace(period=find_period(report.prose()))
 
 
 @cache

@@ -9,7 +9,6 @@ the cell as Word shows it (a merged cell is one cell).
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 import zipfile
 from collections.abc import Iterator
@@ -47,7 +46,7 @@ def read_file(path: Path, max_bytes: int) -> Loaded:
         return Loaded(None, (_not_a_document(f"{type(error).__name__}: {error}"),), ())
     report = read_blocks(str(path), list(_blocks(document)), "docx")
     findings = invisible_findings(report.lines) if any(INVISIBLE.search(line) for line in report.lines) else ()
-    return Loaded(report, tuple(dataclasses.replace(f, pos=report.placed(f.pos)) for f in findings), report.lines)
+    return Loaded(report, tuple(f._replace(pos=report.placed(f.pos)) for f in findings), report.lines)
 
 
 def _blocks(document: Document) -> Iterator[Block]:

@@ -20,12 +20,10 @@ Markdown front matter is read with the same loader (``load``).
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import importlib
 import math
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
@@ -91,8 +89,7 @@ def _libyaml() -> Any:
 LIBYAML: Any = _libyaml()  # None: every document is read by the pure-Python parser (the tests set it so, too)
 
 
-@dataclass(frozen=True, slots=True)
-class Node:
+class Node(NamedTuple):
     """Where one node of a loaded document is written.
 
     ``pos`` is where the node starts (a quoted scalar's opening quote, a mapping's first key); a block list or
@@ -108,8 +105,7 @@ class Node:
     source: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class Loaded:
+class Loaded(NamedTuple):
     """A YAML document as plain data, with the position of every node by its path (keys and list indexes).
 
     ``document`` is None when the text could not be loaded (then ``findings`` say why: I003 or I004) — or when
@@ -119,7 +115,7 @@ class Loaded:
     document: Any
     positions: dict[NodePath, Position]
     findings: tuple[Finding, ...]
-    nodes: dict[NodePath, Node] = field(default_factory=dict)
+    nodes: dict[NodePath, Node]
     parser: str = "ruamel"
 
 
@@ -129,7 +125,7 @@ def load(lines: tuple[str, ...], first_line: int = 1) -> Loaded:
         _check_size(lines, first_line - 1)
         reader = _read(lines, first_line - 1)
     except _Stop as stop:
-        return Loaded(None, {}, (stop.finding,))
+        return Loaded(None, {}, (stop.finding,), {})
     positions = {path: node.pos for path, node in reader.nodes.items()}
     return Loaded(reader.document, positions, (), reader.nodes, reader.parser)
 
@@ -205,10 +201,6 @@ class _Stop(Exception):
 
 class _Reread(Exception):
     """What libyaml read is not used: the document is read again by ruamel's parser."""
-
-
-# The reader's own records are a NamedTuple and plain classes, not dataclasses: a dataclass takes about half a
-# millisecond to create on Python 3.11 (it compiles each generated method), and every YAML run imports this module.
 
 
 class _Anchor(NamedTuple):
@@ -745,7 +737,7 @@ class _Builder:
             metadata=metadata_of(self.loaded.document, self.nodes),
             data=SourceData("report", self.loaded.document, self.loaded.positions),
         )
-        return dataclasses.replace(report, period=find_period(report.prose()))
+        return report._replace(period=find_period(report.prose()))
 
     def pos(self, path: NodePath) -> Position:
         """Where a node is written; a node inside an alias has no place of its own: the nearest one that has."""

@@ -4,14 +4,13 @@ as in a YAML source)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from checks import national_format as nf
 from checks.model import Report, Table, Text
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+class Block(NamedTuple):
     kind: str  # title, heading, paragraph or table
     text: str = ""
     table: Table | None = None

@@ -6,24 +6,22 @@ column, and a merged cell is written once, in its top-left position, with the ce
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from checks import national_format as nf
 from checks.normalize import best_match, norm
 from checks.rules.wording import HEADER_SIMILARITY, NOTE_SIMILARITY
 
 
-@dataclass(frozen=True, slots=True)
-class Slot:
+class Slot(NamedTuple):
     """An official label cell of the grid."""
 
     label: str
     column: int
 
 
-@dataclass(frozen=True, slots=True)
-class GridLine:
+class GridLine(NamedTuple):
     """A line of the official grid: header labels, and the data row that goes on it (by key), if any."""
 
     slots: tuple[Slot, ...]
@@ -31,8 +29,7 @@ class GridLine:
     label_column: int | None = None  # where the row's own label goes; None: the row has no label (表四)
 
 
-@dataclass(frozen=True, slots=True)
-class Layout:
+class Layout(NamedTuple):
     width: int
     values_column: int  # where a data row's cells start
     lines: tuple[GridLine, ...]

@@ -6,15 +6,14 @@ their order, their labels as written and their cells' raw text, so that a conver
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from checks import national_format as nf
 from checks.model import Position, Row, Table, Text
 from checks.writers.grid import layout, official_header
 
 
-@dataclass(frozen=True, slots=True)
-class Grid:
+class Grid(NamedTuple):
     """A table laid out: ``lines`` of cell texts (unescaped), ``width`` the official grid's width.
 
     ``values`` says, for each line, where a data row's own cells are (start, end), or None for a label line.

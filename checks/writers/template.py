@@ -8,8 +8,8 @@ cannot pass; the tables hold every official label and 0 in every cell. With last
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from itertools import count
+from typing import NamedTuple
 
 from checks import national_format as nf
 from checks.findings import Message
@@ -32,8 +32,7 @@ _IN_FORCE = "in_force"
 _Place = Callable[[], Position]
 
 
-@dataclass(frozen=True, slots=True)
-class Carried:
+class Carried(NamedTuple):
     """What was (or could not be) taken over from last year's report, for the author to check."""
 
     done: tuple[Message, ...]
