@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterator, Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from checks import national_format as nf
@@ -179,12 +180,14 @@ class SourceData(NamedTuple):
     """Data a source states directly (a YAML report, Markdown front matter), for the schema check (S001).
 
     ``schema`` names what it must satisfy (``report``, or ``metadata`` for front matter); ``positions`` maps the
-    path of each node (keys and list indexes) to where it is written.
+    path of each node (keys and list indexes) to where it is written, ``keys`` the path of each mapping entry to
+    where its key is written (an unknown key is reported there).
     """
 
     schema: str
     document: Any
     positions: Mapping[tuple[str | int, ...], Position]
+    keys: Mapping[tuple[str | int, ...], Position] = MappingProxyType({})
 
 
 class Report(NamedTuple):

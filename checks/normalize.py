@@ -5,6 +5,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from difflib import SequenceMatcher
 
 _SPACES = re.compile(r"\s+")
 # NFKC folds full-width forms (（）：，１２) to half-width; these are the marks it leaves alone.
@@ -18,22 +22,29 @@ def norm(text: str) -> str:
     return _SPACES.sub("", folded).rstrip(":")
 
 
-def similarity(a: str, b: str) -> float:
-    """How alike two labels are, 0–1, after normalising both."""
-    from difflib import SequenceMatcher  # here: a report whose labels are all as written does not need it (1.5 ms)
-
-    return SequenceMatcher(None, norm(a), norm(b), autojunk=False).ratio()
-
-
 def best_match(text: str, candidates: tuple[str, ...], threshold: float) -> tuple[str, float] | None:
-    """The candidate most like ``text`` if it is at least ``threshold`` alike; exact (normalised) matches win."""
+    """The candidate most like ``text`` (difflib's ratio, 0–1, after normalising both) if it is at least
+    ``threshold`` alike; exact (normalised) matches win, and the first of equals."""
     key = norm(text)
     exact = next((candidate for candidate in candidates if norm(candidate) == key), None)
     if exact is not None:
         return exact, 1.0
     best: tuple[str, float] | None = None
     for candidate in candidates:
-        score = similarity(text, candidate)
+        matcher = _matcher(norm(candidate))
+        matcher.set_seq1(key)
+        # difflib's cheap upper bounds first, as its get_close_matches does: most labels are far from most others.
+        if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
+            continue
+        score = matcher.ratio()
         if score >= threshold and (best is None or score > best[1]):
             best = (candidate, score)
     return best
+
+
+@lru_cache(maxsize=1024)  # the candidates are the format's labels and headings: a few hundred
+def _matcher(candidate: str) -> SequenceMatcher[str]:
+    """A matcher whose second sequence is ``candidate``: difflib indexes that one, so it is indexed once."""
+    from difflib import SequenceMatcher  # here: a report whose labels are all as written does not need it (1.5 ms)
+
+    return SequenceMatcher(None, "", candidate, autojunk=False)

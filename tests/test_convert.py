@@ -203,6 +203,17 @@ def test_markdown_writes_front_matter_only_for_metadata_and_escapes_pipes(tmp_pa
     assert out.startswith("---\n机关: 示例县自然资源局\n年度: 2025\n---\n\n# ")
 
 
+def test_markdown_reads_an_escaped_pipe_as_part_of_its_cell(tmp_path: Path) -> None:
+    source = tmp_path / "report.txt"
+    source.write_text(CLEAN_TEXT.replace("\t商业企业\t", "\t商业|企业\t"), encoding="utf-8")
+    out = _convert(source, "md", tmp_path / "report.md")
+    assert "| 商业\\|企业 |" in out
+    [line] = [line for line in out.splitlines() if "企业" in line]
+    [label] = [label for label in _model(tmp_path / "report.md").tables["t3"].labels if "企业" in label.text]
+    assert (label.text, label.pos.column) == ("商业|企业", line.index("商业") + 1)
+    assert _findings(tmp_path / "report.md", lines=False) == _findings(source, lines=False)
+
+
 @pytest.mark.parametrize("name", ["clean.txt", "faulty.txt"])
 def test_markdown_lints_like_its_source(tmp_path: Path, name: str) -> None:
     _convert(EXAMPLES / name, "md", tmp_path / "report.md")

@@ -314,6 +314,20 @@ def test_a_page_saved_from_word_reads_as_the_text_and_points_at_each_character(t
     assert lines[a001.pos.line - 1][a001.pos.column - 1 :].startswith("6</span>")
 
 
+@pytest.mark.parametrize("reference", ["&#20840;", "&#x5168;", "&amp;"])
+def test_positions_after_a_character_reference_are_exact(tmp_path: Path, reference: str) -> None:
+    # The same sentence with one character written as a reference before the figure: X001 still points at the 12.
+    written = "全" if reference != "&amp;" else "&"
+    page = tmp_path / "report.html"
+    sentence = "全年新收政府信息公开申请12件"
+    text = FAULTY_TEXT.replace(sentence, sentence.replace("全", written, 1))
+    page.write_text(html_page(text).replace(written + "年新收", reference + "年新收", 1), encoding="utf-8")
+    assert reference + "年新收" in page.read_text(encoding="utf-8")
+    lines = page.read_text(encoding="utf-8").split("\n")
+    [x001] = [f for f in _lint(page) if f.rule == "X001"]
+    assert lines[x001.pos.line - 1][x001.pos.column - 1 :].startswith("12件")
+
+
 def test_a_suppression_comment_in_a_page_covers_the_next_source_line(tmp_path: Path) -> None:
     page_text = html_page(FAULTY_TEXT)
     a001 = next(f for f in _lint(_written_page(tmp_path, page_text)) if f.rule == "A001")

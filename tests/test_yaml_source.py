@@ -156,14 +156,19 @@ def test_string_in_a_count_is_s001_at_its_node(lint: Lint, written: str, also: s
     assert all(f.pos == at for f in result.findings)
 
 
-def test_unknown_key_is_s001_at_its_line(lint: Lint) -> None:
+def test_unknown_key_is_s001_at_the_key(lint: Lint) -> None:
     source = CLEAN_YAML.replace("\n标题:", "\n标提:")
     findings = lint(source, name="r.yaml", select=["S"]).findings
-    line = _where(source, "标提:").line
-    assert any(
-        f.pos.line == line and "未知的键「标提」" in f.message.zh and "「标题」" in f.message.zh for f in findings
-    )
+    at = _where(source, "标提:")
+    assert any(f.pos == at and "未知的键「标提」" in f.message.zh and "「标题」" in f.message.zh for f in findings)
     assert any("缺少「标题」" in f.message.zh for f in findings)
+
+
+def test_an_unknown_key_inside_a_part_is_s001_at_the_key_not_its_value(lint: Lint) -> None:
+    source = CLEAN_YAML.replace("- 标题: 一、总体情况\n", "- 标题: 一、总体情况\n  备注: 无\n", 1)
+    (s001,) = lint(source, name="r.yaml", select=["S"]).findings
+    assert s001.pos == _where(source, "备注:")
+    assert s001.message.zh.endswith("未知的键「备注」（此处可用的键：标题、段落）")
 
 
 def test_wrong_type_for_the_body_is_s001_and_no_crash(lint: Lint) -> None:

@@ -22,7 +22,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from checks.findings import Finding, Message, Severity
-from checks.model import KEYS, TABLE_KEYS, Position, Report
+from checks.model import KEYS, TABLE_KEYS, Position, Report, SourceData
 from checks.normalize import best_match
 from checks.rules import names, rule
 
@@ -130,7 +130,7 @@ def schema_violations(report: Report) -> Iterator[Finding]:
     validator = _validators()[data.schema]
     findings: list[tuple[NodePath, Finding]] = []
     for error in validator.iter_errors(data.document):
-        findings.extend(_findings(error, data.document, data.positions, _schema(data.schema)))
+        findings.extend(_findings(error, data, _schema(data.schema)))
     findings.sort(key=lambda item: (item[1].pos.line, item[1].pos.column, [str(step) for step in item[0]]))
     seen: set[tuple[Position, str]] = set()
     for _, finding in findings:
@@ -141,7 +141,7 @@ def schema_violations(report: Report) -> Iterator[Finding]:
 
 
 def _findings(
-    error: ValidationError, document: Any, positions: Mapping[NodePath, Position], schema: Mapping[str, Any]
+    error: ValidationError, data: SourceData, schema: Mapping[str, Any]
 ) -> Iterator[tuple[NodePath, Finding]]:
     path: NodePath = tuple(error.absolute_path)
     kind = error.validator
@@ -149,24 +149,24 @@ def _findings(
         allowed = _allowed_keys(error.schema, schema)
         for key in error.instance:
             if key not in allowed:
-                yield _finding(document, positions, (*path, key), *_unknown_key(key, allowed))
+                yield _finding(data, (*path, key), *_unknown_key(key, allowed), at_key=True)
         return
     if kind == "required" and isinstance(error.instance, dict) and isinstance(error.validator_value, list):
         for key in error.validator_value:
             if key not in error.instance and repr(key) in error.message:
-                yield _finding(document, positions, path, f"缺少「{key}」", f'"{key}" is missing')
+                yield _finding(data, path, f"缺少「{key}」", f'"{key}" is missing')
         return
-    yield _finding(document, positions, path, *_problem(error))
+    yield _finding(data, path, *_problem(error))
 
 
-def _finding(
-    document: Any, positions: Mapping[NodePath, Position], path: NodePath, zh: str, en: str
-) -> tuple[NodePath, Finding]:
-    place_zh, place_en = _place(document, path)
-    table, row, col = _cell_of(document, path)
+def _finding(data: SourceData, path: NodePath, zh: str, en: str, at_key: bool = False) -> tuple[NodePath, Finding]:
+    """The finding for the node at ``path``, placed at the node (``at_key``: at its key, when the source says)."""
+    place_zh, place_en = _place(data.document, path)
+    table, row, col = _cell_of(data.document, path)
+    pos = data.keys.get(path) if at_key else None
     return path, Finding(
         "S001",
-        _position(positions, path),
+        pos or _position(data.positions, path),
         Message(f"{place_zh}：{zh}", f"{place_en}: {en}"),
         actual="/".join(map(str, path)),
         table=table,

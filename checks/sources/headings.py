@@ -8,7 +8,7 @@ from functools import cache
 
 from checks import national_format as nf
 from checks.model import Period, Position, Text
-from checks.normalize import norm, similarity
+from checks.normalize import best_match
 from checks.sources.tables import RawCell
 
 _NUMERAL = re.compile(r"^\s*(?:#+\s*)?([一二三四五六七八九十]+)\s*[、.,，．]\s*(.+?)\s*[:：]?\s*$")
@@ -28,13 +28,9 @@ MAX_HEADING = 40
 
 
 @cache
-def _titles() -> tuple[tuple[int, str], ...]:
-    """(part, heading text without its numeral) for every official heading and known variant."""
-    out = []
-    for part in nf.PARTS:
-        for heading in (part.heading, *part.variants):
-            out.append((part.number, heading.split("、", 1)[1]))
-    return tuple(out)
+def _titles() -> dict[str, int]:
+    """Every official heading and known variant, without its numeral, and the part it heads."""
+    return {heading.split("、", 1)[1]: part.number for part in nf.PARTS for heading in (part.heading, *part.variants)}
 
 
 def find_heading(line: str) -> int | None:
@@ -42,16 +38,8 @@ def find_heading(line: str) -> int | None:
     match = _NUMERAL.match(line)
     if match is None or len(line.strip()) > MAX_HEADING or line.strip().endswith("。"):
         return None
-    rest = match.group(2)
-    exact = next((part for part, title in _titles() if norm(title) == norm(rest)), None)
-    if exact is not None:
-        return exact
-    best: tuple[float, int] | None = None
-    for part, title in _titles():
-        score = similarity(rest, title)
-        if score >= HEADING_SIMILARITY and (best is None or score > best[0]):
-            best = (score, part)
-    return best[1] if best else None
+    found = best_match(match.group(2), tuple(_titles()), HEADING_SIMILARITY)
+    return _titles()[found[0]] if found else None
 
 
 def parse_title(

@@ -12,9 +12,10 @@ other reports); tables that only lay the page out are read as the blocks they ho
 from __future__ import annotations
 
 import bisect
+import html
 import re
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import accumulate
 
 from bs4 import BeautifulSoup
@@ -49,6 +50,7 @@ _HTML_SPACE = frozenset(" \t\r\n\f")  # HTML's white space: a run of it is one s
 _WIDE = re.compile("[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u201c\u201d\u2018\u2019\u2014\u2026]")
 _END_LINE, _LEAVE_LINK = object(), object()  # events of the walk through a page, besides its nodes
 _SEARCH = 4096  # how far past the cursor a text is looked for in the source
+_REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")  # &#20840; &#x5168; &amp; &nbsp
 # No table of the format is wider than 16 columns or longer than 40 rows: past these bounds a page is broken or
 # hostile (a 5 MB page of cells spanning 100 × 100 would otherwise expand into a grid of billions of cells).
 MAX_SPAN, MAX_COLUMNS, MAX_ROWS = 100, 100, 10_000
@@ -91,9 +93,9 @@ class _Gathering:
         self.chars: list[str] = []
         self.offsets: list[int] = []
 
-    def add(self, text: str, offset: int) -> None:
+    def add(self, text: str, offsets: Iterable[int]) -> None:
         self.chars.extend(text)
-        self.offsets.extend(range(offset, offset + len(text)))
+        self.offsets.extend(offsets)
 
     def text(self, at: Callable[[int], Position], empty_at: Position) -> Text:
         """The text as a browser shows it (white space collapsed, none where a line break splits Chinese text),
@@ -228,27 +230,40 @@ class _Reader:
 
     def gather(self, string: NavigableString, text: _Gathering) -> None:
         """Add a text node to ``text`` with the source offset of each of its characters: found in the source
-        after the cursor. A node written with character references (&nbsp;, &amp;) is longer in the source than
-        as text: its characters after the first reference are placed approximately."""
+        after the cursor, character references (&nbsp;, &amp;, &#20840;) followed to what they stand for."""
         raw = str(string)
         stripped = raw.strip()
         if not stripped:
-            text.add(raw, self.cursor)
+            text.add(raw, range(self.cursor, self.cursor + len(raw)))
             return
-        # The text follows the cursor closely (the rest of a start tag, a comment): looking further than this
-        # would make a page of many unfindable texts (written with references) quadratic.
+        # Most texts start right after the markup at the cursor (the tag they are in, the one before them).
+        placed = _aligned(self.source, self._past_markup(self.cursor), raw)
+        if placed is None:  # the others are looked for near it; if not found as written, placed approximately
+            lead = len(raw) - len(raw.lstrip())
+            found = self._find(stripped)
+            rest = _aligned(self.source, found, raw[lead:])
+            offsets, end = rest if rest is not None else (list(range(found, found + len(raw) - lead)), found + 1)
+            placed = ([*range(found - lead, found), *offsets], end)
+        offsets, self.cursor = placed
+        text.add(raw, offsets)
+
+    def _past_markup(self, offset: int) -> int:
+        """The offset after the tags and comments that start at ``offset``."""
+        while self.source.startswith("<", offset):
+            close = self.source.find("-->" if self.source.startswith("<!--", offset) else ">", offset)
+            if close < 0:
+                break
+            offset = close + (3 if self.source.startswith("<!--", offset) else 1)
+        return offset
+
+    def _find(self, stripped: str) -> int:
+        """Where a text that does not follow the markup at the cursor is written: its first characters, searched
+        for near the cursor (looking further would make a page of many unfindable texts quadratic)."""
         window = self.cursor + _SEARCH + 8 * len(stripped)
         found = self.source.find(stripped[: min(len(stripped), 4)], self.cursor, window)
         if found < 0:
             found = self.source.find(stripped[0], self.cursor, window)
-        if found < 0:
-            found = self.cursor
-        lead = len(raw) - len(raw.lstrip())
-        text.add(raw, found - lead)
-        if self.source.startswith(stripped, found):
-            self.cursor = found + len(stripped)
-        else:
-            self.cursor = found + 1
+        return found if found >= 0 else self.cursor
 
     def reach(self, tag: Tag) -> None:
         """Move past the start tag of ``tag``: its text comes after it."""
@@ -260,6 +275,35 @@ class _Reader:
     def at(self, offset: int) -> Position:
         line = bisect.bisect_right(self.line_starts, offset) - 1
         return Position(line + 1, offset - self.line_starts[line] + 1)
+
+
+def _aligned(source: str, start: int, text: str) -> tuple[list[int], int] | None:
+    """The source offset of each character of ``text`` as written from ``start``, and the offset after it; None if
+    it is not written there. A character reference stands for what it decodes to (its characters all placed at
+    the ``&``), as the HTML parser read it; the text between references is compared in one step."""
+    offsets: list[int] = []
+    at = start
+    while len(offsets) < len(text):
+        done = len(offsets)
+        amp = source.find("&", at, at + len(text) - done)  # references only make the source longer than the text
+        plain = len(text) - done if amp < 0 else amp - at
+        if not source.startswith(text[done : done + plain], at):
+            return None
+        offsets.extend(range(at, at + plain))
+        at += plain
+        if amp < 0:
+            break
+        reference = _REFERENCE.match(source, at)
+        meant = html.unescape(reference.group()) if reference else ""
+        if reference and meant != reference.group() and text.startswith(meant, len(offsets)):
+            offsets.extend([at] * len(meant))
+            at += len(reference.group())
+        elif text[len(offsets)] == "&":
+            offsets.append(at)
+            at += 1
+        else:
+            return None
+    return offsets, at
 
 
 def _is_wide(pair: str) -> bool:

@@ -24,12 +24,12 @@ def parse(path: str, lines: tuple[str, ...]) -> Report:
     data: SourceData | None = None
     parse_findings: tuple[Finding, ...] = ()
     if end is not None:
-        from checks.sources.yaml import load, metadata_of  # only a file with front matter needs the YAML reader
+        from checks.sources.yaml import load, metadata_of, source_data  # only front matter needs the YAML reader
 
         loaded = load(lines[1:end], first_line=2)
         parse_findings = loaded.findings
         if loaded.document is not None:
-            data = SourceData("metadata", loaded.document, loaded.positions)
+            data = source_data("metadata", loaded)
             metadata = metadata_of(loaded.document, loaded.nodes)
         body[: end + 1] = [""] * (end + 1)
     for index, line in enumerate(body):

@@ -6,6 +6,7 @@ Headings are lines; tables come in three shapes: tab-separated rows (Word, merge
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import NamedTuple
 
@@ -17,6 +18,10 @@ from checks.sources.tables import RawCell, build_table
 from checks.suppression import is_comment
 
 _PROSE_END = "。"
+
+
+# A cell edge in a pipe table; "\|" is a pipe inside a cell (Markdown's escape, which the writer uses).
+_PIPE = re.compile(r"(?<!\\)\|")
 
 
 class _Region(NamedTuple):
@@ -31,7 +36,7 @@ def split_cells(line: str, line_no: int) -> list[RawCell]:
     if separator is None:
         stripped = line.strip()
         return [RawCell(stripped, Position(line_no, line.index(stripped[0]) + 1 if stripped else 1))]
-    pieces = line.split(separator)
+    pieces = line.split("\t") if separator == "\t" else _PIPE.split(line)
     offsets = []
     offset = 0
     for piece in pieces:
@@ -49,7 +54,8 @@ def split_cells(line: str, line_no: int) -> list[RawCell]:
     for piece, start in zip(pieces, offsets, strict=True):
         stripped = piece.strip()
         column = start + (piece.index(stripped) if stripped else 0) + 1
-        cells.append(RawCell(stripped, Position(line_no, column)))
+        text = stripped.replace("\\|", "|") if separator == "|" else stripped
+        cells.append(RawCell(text, Position(line_no, column)))
     return cells
 
 

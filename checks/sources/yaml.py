@@ -119,6 +119,12 @@ class Loaded(NamedTuple):
     parser: str = "ruamel"
 
 
+def source_data(schema: str, loaded: Loaded) -> SourceData:
+    """A loaded document as the schema rule (S001) reads it: where each node is written, and each key."""
+    keys = {path: node.key for path, node in loaded.nodes.items() if node.key is not None}
+    return SourceData(schema, loaded.document, loaded.positions, keys)
+
+
 def load(lines: tuple[str, ...], first_line: int = 1) -> Loaded:
     """Load one YAML document; ``lines[0]`` is line ``first_line`` of the file (front matter starts on line 2)."""
     try:
@@ -735,7 +741,7 @@ class _Builder:
             self.lines,
             (*preamble, *more),
             metadata=metadata_of(self.loaded.document, self.nodes),
-            data=SourceData("report", self.loaded.document, self.loaded.positions),
+            data=source_data("report", self.loaded),
         )
         return report._replace(period=find_period(report.prose()))
 
