@@ -33,12 +33,16 @@ _GB_FAMILY = frozenset({"gb2312", "gbk", "gb18030"})  # codecs.lookup's names of
 # I005: every format (Cf) and control (Cc) character of Unicode 15.0 except tab (line ends are gone by then).
 # Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) and marks (U+200E, U+200F,
 # U+061C), zero-width characters (U+200B–U+200D, U+2060), U+FEFF after the start, the soft hyphen U+00AD, tag
-# characters (U+E0000 block), and the C0/C1 controls. Written out rather than built from unicodedata at import
-# (a scan of 1.1 million code points costs more than linting a report); tests/test_bad_inputs.py checks the list
-# against the running Python's Unicode database.
+# characters (U+E0000 block), and the C0/C1 controls. Besides: the line and paragraph separators U+2028 and U+2029
+# (a line break to some programs and YAML 1.1, nothing to others: line numbers differ between them) and the Hangul
+# fillers U+115F, U+1160, U+3164, U+FFA0 (letters that show as blank space). Not the variation selectors: they
+# choose a glyph for the character before them (a rare name's ideograph), which a report may need.
+# Written out rather than built from unicodedata at import (a scan of 1.1 million code points costs more than
+# linting a report); tests/test_bad_inputs.py checks the list against the running Python's Unicode database.
 INVISIBLE = re.compile(
     "["
     "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
+    "\u115f\u1160\u3164\uffa0\u2028\u2029"
     "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
     "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
     "\U000e0001\U000e0020-\U000e007f"

@@ -253,7 +253,17 @@ def _all_characters() -> str:
 def test_i005_characters_are_the_format_and_control_characters_of_unicode() -> None:
     everything = _all_characters()
     matched = set(reading.INVISIBLE.findall(everything))
-    wanted = {c for c in everything if unicodedata.category(c) in ("Cf", "Cc")} - set("\t\n\r")
+    separators = {c for c in everything if unicodedata.category(c) in ("Zl", "Zp")}
+    fillers = {c for c in everything if "HANGUL" in unicodedata.name(c, "") and "FILLER" in unicodedata.name(c, "")}
+    assert {f"U+{ord(c):04X}" for c in separators | fillers} == {
+        "U+2028",
+        "U+2029",
+        "U+115F",
+        "U+1160",
+        "U+3164",
+        "U+FFA0",
+    }
+    wanted = {c for c in everything if unicodedata.category(c) in ("Cf", "Cc")} - set("\t\n\r") | separators | fillers
     assert wanted <= matched, sorted(f"U+{ord(c):04X}" for c in wanted - matched)
     # Besides: characters Unicode assigned after this Python's database (unassigned here, Cn).
     extra = matched - wanted
@@ -261,9 +271,12 @@ def test_i005_characters_are_the_format_and_control_characters_of_unicode() -> N
     for named in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c\u200b\u200c\u200d\u2060":
         assert named in matched
     assert {"\ufeff", "\u00ad", "\x1b"} <= matched and not {"\t", " ", "\u3000", "一"} & matched
+    assert not {"\ufe00", "\ufe0f", "\U000e0100"} & matched  # variation selectors pick a glyph: not hidden text
 
 
-_INVISIBLE_SAMPLE = st.sampled_from("\u202e\u202d\u2066\u2069\u200e\u200f\u061c\u200b\u200d\u2060\ufeff\u00ad\x1b\x0b")
+_INVISIBLE_SAMPLE = st.sampled_from(
+    "\u202e\u202d\u2066\u2069\u200e\u200f\u061c\u200b\u200d\u2060\ufeff\u00ad\x1b\x0b\u2028\u2029\u3164\u115f"
+)
 
 
 @given(

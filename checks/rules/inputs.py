@@ -102,7 +102,8 @@ declare(
     """
 文件含有显示不出来、或会改变文字显示顺序的字符：双向文字的嵌入、覆盖和隔离符（U+202A–U+202E、
 U+2066–U+2069），方向标记（U+200E、U+200F、U+061C），零宽字符（U+200B–U+200D、U+2060），不在文件开头的
-U+FEFF，软连字符 U+00AD，以及其他格式字符和控制字符（制表符除外）。这些字符使屏幕上显示的文字与文件实际保存的
+U+FEFF，软连字符 U+00AD，行分隔符和段分隔符（U+2028、U+2029：有的软件当作换行，有的不当作，行号因此对不上），
+显示为空白的朝鲜文填充字符（U+115F、U+1160、U+3164、U+FFA0），以及其他格式字符和控制字符（制表符除外）。这些字符使屏幕上显示的文字与文件实际保存的
 文字不同：“从右到左覆盖”（U+202E）能把“12”显示成“21”，零宽空格能让两个看起来相同的标题在检查时并不相同
 （即“Trojan Source”式的隐藏手法）；它们多半是从网页或其他软件复制时带进来的。每一行报告一次，位置是该行第一个
 这样的字符，并写出各字符的编码和名称（最多四种，其余计数）；一个文件最多报告 20 次，最后一次说明其余还有多少行。
@@ -112,7 +113,9 @@ U+FEFF，软连字符 U+00AD，以及其他格式字符和控制字符（制表�
 The file holds characters that are not shown, or that change the order in which text is shown: bidirectional
 embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), direction marks (U+200E, U+200F, U+061C),
 zero-width characters (U+200B–U+200D, U+2060), a U+FEFF that is not at the start of the file, the soft hyphen
-U+00AD, and other format and control characters except the tab. They make the text on screen differ from the text
+U+00AD, the line and paragraph separators (U+2028, U+2029: a line break to some programs and not to others, so
+line numbers disagree), the Hangul fillers that show as blank space (U+115F, U+1160, U+3164, U+FFA0), and other
+format and control characters except the tab. They make the text on screen differ from the text
 stored: a RIGHT-TO-LEFT OVERRIDE (U+202E) can show "12" as "21", a zero-width space makes two headings that look
 the same compare as different ("Trojan Source"-style hiding); most arrive by copying from a web page or another
 program. One finding per line, at the line's first such character, naming the characters by code point and name
