@@ -10,6 +10,7 @@ import json
 import zipfile
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -336,6 +337,85 @@ def test_a_suppression_comment_in_a_page_covers_the_next_source_line(tmp_path: P
     result = lint_file(_written_page(tmp_path, "\n".join(lines)), selected(None, None))
     assert "A001" not in {f.rule for f in result.findings} and not result.unused
     assert _keys(result.findings) + Counter({("A001", "disclosed", "total"): 1}) == _keys(_lint(tmp_path / "0.html"))
+
+
+def test_tracked_changes_in_a_word_document_read_as_if_accepted(tmp_path: Path) -> None:
+    # A report saved in review mode: "14" deleted and "15" inserted, both tracked; the inserted figure inside a
+    # content control and a hyperlink too. Word shows, and prints once accepted, "申请15件".
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    path = tmp_path / "report.docx"
+    word_document(CLEAN_TEXT, path)
+    document = docx.Document(str(path))
+    [paragraph] = [p for p in document.paragraphs if "申请15件" in p.text]
+    before, after = paragraph.text.split("15", 1)
+
+    def wrapped(tag: str, text: str, text_tag: str = "w:t") -> Any:
+        outer, run, written = OxmlElement(tag), OxmlElement("w:r"), OxmlElement(text_tag)
+        written.text = text
+        run.append(written)
+        outer.append(run)
+        if tag in ("w:ins", "w:del"):
+            outer.set(qn("w:id"), "1")
+            outer.set(qn("w:author"), "审核人")
+        return outer
+
+    for run in paragraph.runs:
+        paragraph._p.remove(run._r)
+    paragraph.add_run(before[:-2])
+    paragraph._p.append(wrapped("w:hyperlink", before[-2:]))  # "申请"
+    paragraph._p.append(wrapped("w:del", "14", "w:delText"))
+    inserted = wrapped("w:ins", "15")
+    control, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+    content.append(inserted)
+    control.append(content)
+    paragraph._p.append(control)
+    paragraph.add_run(after)
+    document.save(str(path))
+
+    loaded = read_report(path, MAX_BYTES)
+    assert loaded is not None and loaded.report is not None
+    texts = [p.text for s in loaded.report.sections for p in s.paragraphs]
+    assert before + "15" + after in texts
+    assert not any("14" in text for text in texts)
+    txt = tmp_path / "report.txt"
+    txt.write_text(CLEAN_TEXT, encoding="utf-8")
+    assert _keys(_lint(path)) == _keys(_lint(txt))
+
+
+def test_paragraphs_and_cells_inside_content_controls_are_read(tmp_path: Path) -> None:
+    # Templates put whole paragraphs, and a cell's paragraph, inside content controls (w:sdt), nested too.
+    import docx
+    from docx.oxml import OxmlElement
+
+    path = tmp_path / "report.docx"
+    word_document(CLEAN_TEXT, path)
+    document = docx.Document(str(path))
+
+    def controlled(*elements: Any) -> Any:
+        control, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+        control.append(content)
+        elements[0].addprevious(control)
+        for element in elements:
+            content.append(element)
+        return control
+
+    [heading] = [p for p in document.paragraphs if p.text == "（二）依申请公开"]
+    sentence = heading._p.getnext()
+    controlled(controlled(heading._p), sentence)
+    [cell] = [c for t in document.tables for r in t.rows for c in r.cells if c.text == "商业企业"]
+    controlled(cell.paragraphs[0]._p)
+    document.save(str(path))
+
+    loaded = read_report(path, MAX_BYTES)
+    assert loaded is not None and loaded.report is not None
+    texts = [p.text for s in loaded.report.sections for p in s.paragraphs]
+    assert "（二）依申请公开" in texts and any(text.startswith("全年新收政府信息公开申请15件") for text in texts)
+    txt = tmp_path / "report.txt"
+    txt.write_text(CLEAN_TEXT, encoding="utf-8")
+    assert _keys(_lint(path)) == _keys(_lint(txt))
 
 
 def test_a_word_paragraph_is_never_a_suppression(tmp_path: Path) -> None:

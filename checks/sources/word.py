@@ -13,9 +13,12 @@ import itertools
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import docx
+from docx.blkcntnr import BlockItemContainer
 from docx.document import Document
+from docx.oxml.ns import qn
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
@@ -27,6 +30,11 @@ from checks.sources.blocks import Block, read_blocks
 from checks.sources.numbering import Numbering
 
 _BODY = "word/document.xml"
+_PARAGRAPH, _TABLE, _CONTROL, _CONTROL_CONTENT = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent")
+_RUN = qn("w:r")
+# What holds runs that are not the paragraph's shown text (w:delText is not read as text either, but a deleted run
+# may hold a tab or a break): deletions, text moved away, text boxes, ruby annotations.
+_HIDING = frozenset(qn(tag) for tag in ("w:del", "w:moveFrom", "w:txbxContent", "w:rt"))
 # What a document may unpack to: a report's parts are well under 1 MB, so this bounds a zip bomb, not a report.
 MAX_UNPACKED = 50 * 1024 * 1024
 MAX_FRAMES = 20  # tables framing tables framing…: deeper than this, a table is read as a table
@@ -51,7 +59,7 @@ def read_file(path: Path, max_bytes: int) -> Loaded:
 
 def _blocks(document: Document) -> Iterator[Block]:
     """Paragraphs with text and table rows, in document order, each piece with its place."""
-    yield from _content(document.iter_inner_content(), Numbering(document), itertools.count(1), itertools.count(1))
+    yield from _content(_inner(document._body), Numbering(document), itertools.count(1), itertools.count(1))
 
 
 def _content(
@@ -67,13 +75,29 @@ def _content(
         if isinstance(item, Table):
             if depth < MAX_FRAMES and _frames(item):
                 for cell in _distinct_cells(item):
-                    yield from _content(cell.iter_inner_content(), numbering, paragraphs, tables, depth + 1)
+                    yield from _content(_inner(cell), numbering, paragraphs, tables, depth + 1)
             else:
                 yield from _rows(item, next(tables), numbering)
             continue
-        text = _clean(numbering.label(item) + item.text)
+        text = _clean(numbering.label(item) + _shown(item))
         if text:
             yield (Text(text, Position(0, 0, Place(paragraph=next(paragraphs)))),)
+
+
+def _inner(container: BlockItemContainer) -> Iterator[Paragraph | Table]:
+    """The paragraphs and tables of the body or of a cell in document order, also those inside content controls
+    around whole paragraphs or tables (``w:sdt``), which python-docx's ``iter_inner_content`` passes over."""
+    stack = [iter(container._element)]
+    while stack:
+        element = next(stack[-1], None)
+        if element is None:
+            stack.pop()
+        elif element.tag == _PARAGRAPH:
+            yield Paragraph(element, container)
+        elif element.tag == _TABLE:
+            yield Table(element, container)
+        elif element.tag == _CONTROL and (content := element.find(_CONTROL_CONTENT)) is not None:
+            stack.append(iter(content))  # a stack, not recursion: controls nest as deep as a file likes
 
 
 def _frames(table: Table) -> bool:
@@ -109,10 +133,29 @@ def _rows(table: Table, number: int, numbering: Numbering) -> Iterator[Block]:
             text = ""
             covered = element is left or (column < len(above) and above[column] is element)
             if cell is not None and not covered:
-                text = _clean("".join(numbering.label(paragraph) + paragraph.text for paragraph in cell.paragraphs))
+                shown = (numbering.label(p) + _shown(p) for p in _inner(cell) if isinstance(p, Paragraph))
+                text = _clean("".join(shown))
             pieces.append(Text(text, Position(0, 0, Place(table=number, row=row_number, cell=seen))))
         above = list(elements)
         yield tuple(pieces)
+
+
+def _shown(paragraph: Paragraph) -> str:
+    """A paragraph's text as Word shows it once tracked changes are accepted. python-docx's ``text`` reads only
+    its direct runs and hyperlinks; this also reads runs inside insertions, moves, content controls, simple fields
+    and smart tags, and leaves out deleted and moved-away text, text boxes and ruby annotations."""
+    element = paragraph._p
+    return "".join(run.text for run in element.iter(_RUN) if not _hidden(run, element))
+
+
+def _hidden(run: Any, paragraph: Any) -> bool:
+    """Whether a run of ``paragraph`` sits inside something Word does not show as the paragraph's text."""
+    parent = run.getparent()
+    while parent is not None and parent is not paragraph:
+        if parent.tag in _HIDING:
+            return True
+        parent = parent.getparent()
+    return False
 
 
 def _clean(text: str) -> str:
