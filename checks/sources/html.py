@@ -250,10 +250,11 @@ class _Reader:
     def _past_markup(self, offset: int) -> int:
         """The offset after the tags and comments that start at ``offset``."""
         while self.source.startswith("<", offset):
-            close = self.source.find("-->" if self.source.startswith("<!--", offset) else ">", offset)
+            end = "-->" if self.source.startswith("<!--", offset) else ">"
+            close = self.source.find(end, offset)
             if close < 0:
                 break
-            offset = close + (3 if self.source.startswith("<!--", offset) else 1)
+            offset = close + len(end)
         return offset
 
     def _find(self, stripped: str) -> int:
