@@ -5,8 +5,8 @@ Standard library only, so it runs on a fresh machine that has nothing but Python
 goes into ``.venv/`` beside this file; delete that folder to start over.
 
 - ``demo``: install the linter (editable) and run it on ``examples/`` (one clean and one faulty report).
-- ``test``: install the linter with its test tools, fill a local wheelhouse so the packaging and pre-commit tests
-  can install offline, then run pytest. This is the one step that uses the network.
+- ``test``: install the linter with its test tools, fill a local wheelhouse so the packaging, pre-commit and
+  install tests can install offline, then run pytest. This is the one step that uses the network.
 """
 
 from __future__ import annotations
@@ -24,6 +24,11 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 # Inside .venv so that one `rm -rf .venv` resets everything, and it is already ignored by git.
 WHEELHOUSE = VENV / "wheelhouse"
+# Installed offline by the tests besides the linter's dependencies: the build backend (what an isolated
+# `pip install .`, pre-commit's hook install, fetches first) and its helper for `pip install -e .` (`dev.py demo`
+# in a fresh clone), and pip and pipx with theirs (the README's install commands: `pip install --user pipx`, then
+# pipx, which brings its environments' pip up to date first).
+TOOLS = ("hatchling", "editables", "pip", "pipx")
 USAGE = "usage: python3 dev.py demo | python3 dev.py test [pytest args...]"
 
 
@@ -74,7 +79,7 @@ def wheelhouse_ready() -> bool:
     # dependency added to pyproject.toml since the wheelhouse was filled makes it stale.
     have = {_wheel_name(p.name.split("-")[0]) for p in WHEELHOUSE.glob("*.whl")} if WHEELHOUSE.is_dir() else set()
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    wanted = {"hatchling", *(re.split(r"[<>=!~ \[;]", d, maxsplit=1)[0] for d in project["dependencies"])}
+    wanted = {*TOOLS, *(re.split(r"[<>=!~ \[;]", d, maxsplit=1)[0] for d in project["dependencies"])}
     return {_wheel_name(n) for n in wanted} <= have
 
 
@@ -83,9 +88,8 @@ def fill_wheelhouse(python: Path) -> None:
         step(f"wheelhouse {WHEELHOUSE} already holds the build backend and every dependency; not downloading again")
         return
     WHEELHOUSE.mkdir(parents=True, exist_ok=True)
-    step(f"downloading the build backend (hatchling) into {WHEELHOUSE}")
-    # The build backend is what an isolated `pip install .` (pre-commit's hook install) fetches first.
-    must([python, "-m", "pip", "download", "-q", "--only-binary=:all:", "-d", WHEELHOUSE, "hatchling"])
+    step(f"downloading {', '.join(TOOLS)} into {WHEELHOUSE}")
+    must([python, "-m", "pip", "download", "-q", "--only-binary=:all:", "-d", WHEELHOUSE, *TOOLS])
     step(f"building zfxxgk-lint and its dependencies as wheels into {WHEELHOUSE}")
     must([python, "-m", "pip", "wheel", "-q", "-w", WHEELHOUSE, "."])
     # Our own wheel would go stale as the code changes; the tests build a fresh one, so keep only the deps.

@@ -1,9 +1,13 @@
-"""Command line: ``zfxxgk-lint [check] PATH…``, ``rule CODE``, ``convert SRC --to FORMAT``, ``init --agency …``.
+"""Command line: ``zfxxgk-lint [check] PATH…``, ``rule CODE``, ``convert SRC --to FORMAT``, ``init --agency …``,
+``schema``.
 
 ``main`` returns the exit status.
 
-0: no error-level finding; 1: error-level findings (warnings too with ``--strict``); 2: usage error or an
-internal failure (which is a bug, and says so).
+0: no error-level finding (or ``--exit-zero``); 1: error-level findings (warnings too with ``--strict``); 2: usage
+error or an internal failure (which is a bug, and says so).
+
+Every line a user reads is Chinese unless ``--lang en`` — argparse's own usage and error lines included
+(``argparse_zh``) — and nothing printed can fail on the console's encoding (``console``).
 """
 
 from __future__ import annotations
@@ -11,113 +15,289 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any, NoReturn
 
 from checks import __version__
+from checks.argparse_zh import chinese
+from checks.console import discard_stdout, output, tolerate_unencodable
+from checks.suggest import closest, did_you_mean
 
-REPORT_FORMATS = ("text", "json", "github", "sarif")  # checks/reporters/, each imported only when chosen
-COMMANDS = ("check", "rule", "convert", "init")
+COMMANDS = ("check", "rule", "convert", "init", "schema")
+REPORT_FORMATS = ("text", "concise", "json", "github", "sarif")  # checks.reporters.FORMATS, not imported to parse
 WRITE_FORMATS = ("txt", "md", "yaml")  # checks.writers.FORMATS, without importing the writers to parse options
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+STDIN = "-"
+
+Say = Callable[[str, str], str]  # (Chinese, English) -> the one the user reads
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with "did you mean" for a mistyped option (Python 3.11's argparse has none)."""
+
+    def __init__(self, *args: Any, say: Say, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.say = say
+
+    def error(self, message: str) -> NoReturn:
+        words = message.split("：" if "：" in message else ": ", 1)[-1].split()
+        options = self.long_options()
+        hints = [f"{w} → {found}" for w in words if w.startswith("--") and (found := closest(w, options))]
+        if hints:
+            message += self.say(f"（是否应为：{'；'.join(hints)}？）", f" (did you mean: {'; '.join(hints)}?)")
+        super().error(message)
+
+    def long_options(self) -> list[str]:
+        """This parser's ``--options`` and its commands' (argparse reports a command's unknown option here)."""
+        found: list[str] = []
+        for action in self._actions:
+            found.extend(o for o in action.option_strings if o.startswith("--"))
+            if isinstance(action, argparse._SubParsersAction):
+                for command in action.choices.values():
+                    found.extend(command.long_options() if isinstance(command, _Parser) else ())
+        return list(dict.fromkeys(found))
+
+
+def _language(argv: Sequence[str]) -> str:
+    """The ``--lang`` asked for, read before parsing, so that parsing itself (its errors, ``--help``) speaks it."""
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return "en" if argv[index + 1] == "en" else "zh"
+        if arg.startswith("--lang="):
+            return "en" if arg == "--lang=en" else "zh"
+    return "zh"
 
 
 def _codes(text: str) -> list[str]:
     return [code.strip().upper() for code in text.split(",") if code.strip()]
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="zfxxgk-lint",
-        description="政府信息公开工作年度报告检查工具 / linter for annual government information disclosure reports",
-    )
-    parser.add_argument("--version", action="version", version=f"zfxxgk-lint {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True)
+def _parser(lang: str) -> argparse.ArgumentParser:
+    def say(zh: str, en: str) -> str:
+        return en if lang == "en" else zh
 
-    check = commands.add_parser("check", help="检查报告文件或文件夹 / check report files or folders")
-    check.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    parser = _Parser(
+        prog="zfxxgk-lint",
+        say=say,
+        description=say(
+            "政府信息公开工作年度报告检查工具。不写命令时即为 check：zfxxgk-lint 报告.docx",
+            "Linter for annual government information disclosure reports; without a command, check is meant.",
+        ),
+        add_help=False,
+    )
+    _help(parser, say)
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"zfxxgk-lint {__version__}",
+        help=say("显示版本号并退出", "show the version"),
+    )
+    commands = parser.add_subparsers(dest="command", required=True, title=say("命令", "commands"), metavar="COMMAND")
+
+    def command(name: str, zh: str, en: str) -> argparse.ArgumentParser:
+        sub: argparse.ArgumentParser = commands.add_parser(
+            name, help=say(zh, en), description=say(zh, en), add_help=False, say=say
+        )
+        _help(sub, say)
+        sub.add_argument("--lang", choices=("zh", "en"), default="zh", help=say("消息语言", "message language"))
+        return sub
+
+    check = command("check", "检查报告文件或文件夹", "check report files or folders")
+    check.add_argument(
+        "paths",
+        nargs="+",
+        type=Path,
+        metavar="PATH",
+        help=say("报告文件或文件夹；- 表示从标准输入读取", "report files or folders; - reads standard input"),
+    )
     check.add_argument(
         "--format",
         choices=REPORT_FORMATS,
         default=None,
-        help="输出格式（GitHub Actions 中默认 github，否则 text）/ output format (github on GitHub Actions)",
+        help=say(
+            "输出格式：text（默认，附原文行）、concise（每个问题一行）、json、github（GitHub Actions 中的默认）、sarif",
+            "output format: text (default, with the source line), concise (a line each), json, github (the default "
+            "on GitHub Actions), sarif",
+        ),
+    )
+    check.add_argument(
+        "-o", "--output-file", type=Path, metavar="FILE", help=say("输出写入此文件（UTF-8）", "write the output here")
     )
     check.add_argument(
         "--color",
         choices=("auto", "always", "never"),
         default="auto",
-        help="文字输出是否着色（auto：终端且未设 NO_COLOR）/ colour the text output",
+        help=say("文字输出是否着色（auto：终端且未设 NO_COLOR）", "colour the text output (auto: a terminal)"),
     )
     check.add_argument(
-        "--config", type=Path, metavar="FILE", help="配置文件（默认向上查找）/ configuration file (else found upwards)"
+        "--config", type=Path, metavar="FILE", help=say("配置文件（默认向上查找）", "configuration file")
     )
-    check.add_argument("--select", type=_codes, default=None, help="只运行这些规则（可用前缀，如 A,T00）/ rules to run")
-    check.add_argument("--ignore", type=_codes, default=None, help="不运行这些规则 / rules to skip")
-    check.add_argument("--lang", choices=("zh", "en"), default="zh", help="消息语言 / message language")
-    check.add_argument("--strict", action="store_true", help="警告也视为失败 / warnings fail too")
+    check.add_argument(
+        "--select",
+        type=_codes,
+        default=None,
+        help=say("只运行这些规则（逗号分隔，可用前缀，如 A,T00）", "rules to run"),
+    )
+    check.add_argument(
+        "--ignore", type=_codes, default=None, metavar="CODES", help=say("不运行这些规则", "rules to skip")
+    )
+    check.add_argument("--strict", action="store_true", help=say("警告也视为失败", "warnings fail too"))
+    check.add_argument(
+        "--exit-zero",
+        action="store_true",
+        help=say("发现问题也以 0 退出（内部错误和用法错误仍为 2）", "exit 0 even with findings"),
+    )
+    check.add_argument(
+        "-q", "--quiet", action="store_true", help=say("只输出问题，不输出汇总和提示", "findings only, no summary")
+    )
+    check.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help=say("同一表格中重复的问题也逐条显示", "show every repeated finding of a table"),
+    )
+    check.add_argument(
+        "--statistics", action="store_true", help=say("只输出各规则的问题数", "show counts per rule instead")
+    )
+    check.add_argument(
+        "--show-settings",
+        action="store_true",
+        help=say("显示第一个路径所用的配置文件和设置，不检查", "show the configuration used for the first path"),
+    )
     check.add_argument(
         "--previous",
         type=Path,
         metavar="FILE",
-        help="上一年度的报告（跨年度规则用；默认在同一文件夹、再在仓库中查找）/ last year's report (else searched for)",
+        help=say(
+            "上一年度的报告（跨年度规则用；默认在同一文件夹、再在仓库中查找）", "last year's report (else searched for)"
+        ),
+    )
+    check.add_argument(
+        "--stdin-filename",
+        type=Path,
+        metavar="NAME",
+        help=say(
+            "从标准输入读取时报告的文件名（决定格式、配置和上一年度报告的查找）", "the file name of standard input"
+        ),
     )
 
-    rule = commands.add_parser("rule", help="显示规则说明 / show a rule's documentation")
-    rule.add_argument("code", type=str.upper)
-    rule.add_argument("--lang", choices=("zh", "en"), default="zh")
+    rule = command("rule", "显示规则说明，或用 --all 列出全部规则", "show a rule's documentation, or --all rules")
+    rule.add_argument("code", nargs="?", type=str.upper, metavar="CODE", help=say("规则代码，如 A003", "e.g. A003"))
+    rule.add_argument("--all", action="store_true", help=say("列出全部规则", "list every rule"))
+    rule.add_argument("--format", choices=("text", "json"), default="text", help=say("输出格式", "output format"))
 
-    convert = commands.add_parser(
+    convert = command(
         "convert",
-        help="把报告（txt、md、yaml、html、docx）转换为 txt、md 或 yaml / convert a report to txt, md or yaml",
+        "把报告（txt、md、yaml、html、docx）转换为 txt、md 或 yaml",
+        "convert a report to txt, md or yaml",
     )
-    convert.add_argument("source", type=Path, metavar="SRC", help="要转换的报告 / the report to convert")
-    convert.add_argument("--to", required=True, choices=WRITE_FORMATS, help="目标格式 / target format")
-    convert.add_argument("-o", "--output", type=Path, metavar="OUT", help="输出文件（默认标准输出）/ output file")
-    convert.add_argument("--lang", choices=("zh", "en"), default="zh", help="消息语言 / message language")
+    convert.add_argument("source", type=Path, metavar="SRC", help=say("要转换的报告", "the report to convert"))
+    convert.add_argument("--to", required=True, choices=WRITE_FORMATS, help=say("目标格式", "target format"))
+    convert.add_argument(
+        "-o", "--output", type=Path, metavar="OUT", help=say("输出文件（默认标准输出）", "output file (else stdout)")
+    )
 
-    init = commands.add_parser("init", help="生成新报告的框架 / write a new report skeleton")
-    init.add_argument("--agency", required=True, help="机关名称 / the agency's name")
-    init.add_argument("--year", required=True, type=int, help="报告年度 / the year reported on")
+    init = command("init", "生成新报告的框架", "write a new report skeleton")
+    init.add_argument("--agency", required=True, help=say("机关名称", "the agency's name"))
+    init.add_argument("--year", required=True, type=int, help=say("报告年度", "the year reported on"))
     init.add_argument(
-        "--previous", type=Path, metavar="FILE", help="上一年度的报告，用于沿用结转数 / last year's report"
+        "--previous",
+        type=Path,
+        metavar="FILE",
+        help=say("上一年度的报告，用于沿用结转数（默认像 check 一样查找）", "last year's report (else searched for)"),
     )
-    init.add_argument("--format", choices=WRITE_FORMATS, help="格式（默认按 OUT 的后缀，否则 txt）/ format")
-    init.add_argument("-o", "--output", type=Path, metavar="OUT", help="输出文件（默认标准输出）/ output file")
-    init.add_argument("--lang", choices=("zh", "en"), default="zh", help="消息语言 / message language")
+    init.add_argument(
+        "--format", choices=WRITE_FORMATS, help=say("格式（默认按 OUT 的后缀，否则 txt）", "format (else OUT's suffix)")
+    )
+    init.add_argument(
+        "-o", "--output", type=Path, metavar="OUT", help=say("输出文件（默认标准输出）", "output file (else stdout)")
+    )
+
+    schema = command(
+        "schema",
+        "写出 YAML 报告的 JSON Schema（report.schema.json），供编辑器离线检查",
+        "write the YAML reports' JSON Schema (report.schema.json) for editors",
+    )
+    schema.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="OUT",
+        help=say("输出文件或文件夹（默认标准输出）", "output file or folder (else stdout)"),
+    )
     return parser
 
 
+def _help(parser: argparse.ArgumentParser, say: Say) -> None:
+    parser.add_argument("-h", "--help", action="help", help=say("显示本帮助并退出", "show this help and exit"))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    tolerate_unencodable()
     args_list = list(sys.argv[1:] if argv is None else argv)
-    if args_list and args_list[0] not in COMMANDS and args_list[0] not in ("-h", "--help", "--version"):
+    lang = _language(args_list)
+    first = args_list[0] if args_list else None
+    if first is not None and first not in (*COMMANDS, "-h", "--help", "--version"):
+        meant = closest(first, COMMANDS) if not first.startswith("-") and not Path(first).exists() else None
+        if meant is not None:
+            return _usage_error(
+                f"未知的命令「{first}」（是否应为 {meant}？）",
+                f'unknown command "{first}" (did you mean {meant}?)',
+                lang,
+            )
         args_list.insert(0, "check")  # `check` may be omitted
-    try:
-        args = _parser().parse_args(args_list)
-    except SystemExit as exit_:  # argparse has printed the usage error
-        return int(exit_.code or 0)
+    with chinese(lang != "en"):
+        try:
+            args = _parser(lang).parse_args(args_list)
+        except SystemExit as exit_:  # argparse has printed the usage error, the help or the version
+            return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
     if args.command == "rule":
-        return _rule(args.code, args.lang)
-    if args.command in ("convert", "init"):
+        return _rule(args)
+    if args.command in ("convert", "init", "schema"):
         from checks.writers import commands
 
-        return commands.convert(args) if args.command == "convert" else commands.init(args)
+        return {"convert": commands.convert, "init": commands.init, "schema": commands.schema}[args.command](args)
     return _check(args)
 
 
-def _usage_error(message: str) -> int:
-    print(f"zfxxgk-lint: {message}", file=sys.stderr)
+def _say(zh: str, en: str, lang: str) -> None:
+    print(f"zfxxgk-lint: {en if lang == 'en' else zh}", file=sys.stderr)
+
+
+def _usage_error(zh: str, en: str, lang: str) -> int:
+    _say(zh, en, lang)
     return EXIT_USAGE
 
 
-def _rule(code: str, lang: str) -> int:
-    from checks.docs import text
+def _rule(args: argparse.Namespace) -> int:
+    from checks.docs import listing, text
     from checks.rules import catalog
 
-    found = catalog().get(code)
+    rules = catalog()
+    if args.all:
+        _print(listing(list(rules.values()), args.lang, args.format), args.format == "json")
+        return EXIT_OK
+    if args.code is None:
+        return _usage_error(
+            "请给出规则代码（如 A003），或用 --all 列出全部规则", "give a rule code, or --all", args.lang
+        )
+    found = rules.get(args.code)
     if found is None:
-        return _usage_error(f"没有规则 {code} / no rule {code}")
-    print(text(found, lang))
+        zh, en = did_you_mean(args.code, rules)
+        return _usage_error(f"没有规则 {args.code}{zh}", f"no rule {args.code}{en}", args.lang)
+    json = args.format == "json"
+    _print(listing([found], args.lang, "json") if json else text(found, args.lang), json)
     return EXIT_OK
+
+
+def _print(text: str, machine: bool = False) -> None:
+    try:
+        with output(None, machine) as out:
+            out.write(text + "\n")
+        sys.stdout.flush()
+    except BrokenPipeError:
+        discard_stdout()
 
 
 def _output_format(chosen: str | None) -> str:
@@ -126,42 +306,88 @@ def _output_format(chosen: str | None) -> str:
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
-def _use_color(choice: str, output_format: str) -> bool:
-    if output_format != "text" or choice == "never":
+def _use_color(choice: str, output_format: str, to_file: bool) -> bool:
+    if output_format not in ("text", "concise") or choice == "never":
         return False
     if choice == "always":
         return True
-    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")  # https://no-color.org: any non-empty value
+    return not to_file and sys.stdout.isatty() and not os.environ.get("NO_COLOR")  # https://no-color.org
 
 
 def _check(args: argparse.Namespace) -> int:
     from checks.config import ConfigError, load_config
     from checks.engine import has_errors
-    from checks.reporters import reporter
-    from checks.rules import unknown_codes
-    from checks.run import run
+    from checks.reporters import MACHINE, Options, reporter
+    from checks.rules import catalog, unknown_codes
+    from checks.run import run, run_stdin
 
+    lang: str = args.lang
     unknown = list(unknown_codes((args.select or []) + (args.ignore or [])))
     if unknown:
-        return _usage_error(f"未知的规则代码 / unknown rule codes: {', '.join(unknown)}")
-    missing = [str(p) for p in [*args.paths, *([args.previous] if args.previous else [])] if not p.exists()]
+        hints = [f"{code}{did_you_mean(code, catalog())[0]}" for code in unknown]
+        hints_en = [f"{code}{did_you_mean(code, catalog())[1]}" for code in unknown]
+        return _usage_error(f"未知的规则代码：{'、'.join(hints)}", f"unknown rule codes: {', '.join(hints_en)}", lang)
+    stdin = STDIN in (str(p) for p in args.paths)
+    if stdin and len(args.paths) > 1:
+        return _usage_error("「-」（标准输入）只能单独使用", '"-" (standard input) cannot be mixed with paths', lang)
+    named = [] if stdin else list(args.paths)
+    missing = [str(p) for p in [*named, *([args.previous] if args.previous else [])] if not p.exists()]
     if missing:
-        return _usage_error(f"找不到文件 / no such file: {', '.join(missing)}")
+        return _usage_error(
+            f"找不到文件或文件夹：{'、'.join(missing)}", f"no such file or folder: {', '.join(missing)}", lang
+        )
+    output_format = _output_format(args.format)
+    if args.statistics and output_format not in ("text", "concise"):
+        return _usage_error(
+            "--statistics 只用于 text 或 concise 格式（json 的 summary 已含各规则的问题数）",
+            "--statistics is for the text and concise formats (json's summary has the counts)",
+            lang,
+        )
+    shown = args.stdin_filename or Path("stdin.txt")
     try:
         # One configuration per run, found upwards from the first path (DESIGN: "walking up from the file").
-        first = args.paths[0].resolve()
+        first = (shown if stdin else args.paths[0]).resolve()
         config = load_config(
             args.config, first if first.is_dir() else first.parent, args.select, args.ignore, args.strict
         )
     except ConfigError as error:
-        return _usage_error(str(error))
-    output_format = _output_format(args.format)
-    results = run(args.paths, config, args.previous, progress=sys.stderr.isatty())
+        return _usage_error(str(error), str(error), lang)
+    if args.show_settings:
+        from checks.config import describe
+
+        _print(describe(config, shown if stdin else args.paths[0], lang))
+        return EXIT_OK
+    if stdin:
+        results = [run_stdin(sys.stdin.buffer.read, shown, config, args.previous)]
+    else:
+        results = run(args.paths, config, args.previous, progress=sys.stderr.isatty())
+    if not results:  # as ruff does: say so, and it is not a failure
+        from checks.sources import SUFFIXES
+
+        _say(
+            f"警告：所给路径下没有找到报告文件（{'、'.join(SUFFIXES)}）",
+            f"warning: no report files ({', '.join(SUFFIXES)}) found under the paths given",
+            lang,
+        )
+        if output_format not in MACHINE:
+            return EXIT_OK
+    to_file = args.output_file is not None
+    options = Options(lang, _use_color(args.color, output_format, to_file), args.verbose, args.quiet, args.statistics)
     try:
-        reporter(output_format)(results, sys.stdout, args.lang, _use_color(args.color, output_format))
+        with output(args.output_file, output_format in MACHINE) as out:
+            reporter(output_format)(results, out, options)
         sys.stdout.flush()
     except BrokenPipeError:  # `zfxxgk-lint … | head`: the reader left early, which is not an error of ours
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so the flush at exit cannot fail again
+        discard_stdout()
+    except OSError as error:
+        from checks.oserrors import reason
+
+        why = reason(error)
+        return _usage_error(
+            f"无法写入 {args.output_file}：{why.zh}", f"cannot write {args.output_file}: {why.en}", lang
+        )
     if any(r.crash for r in results):
         return EXIT_USAGE
+    if args.exit_zero:
+        return EXIT_OK
     return EXIT_FINDINGS if any(has_errors(r, config.strict) for r in results) else EXIT_OK

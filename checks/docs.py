@@ -26,6 +26,27 @@ def text(rule: Rule, lang: str) -> str:
     return f"{rule.code} ({rule.severity.value}) {title}\n\n{_body(rule, lang)}"
 
 
+def listing(rules: list[Rule], lang: str, output_format: str) -> str:
+    """``zfxxgk-lint rule --all``: a line per rule (code, default severity, title), or JSON with the docs too."""
+    if output_format == "json":
+        import json
+
+        entries = [
+            {
+                "code": r.code,
+                "severity": r.severity.value,
+                "title": r.title_en if lang == "en" else r.title_zh,
+                "documentation": _body(r, lang),
+            }
+            for r in rules
+        ]
+        return json.dumps(entries, ensure_ascii=False, indent=2)
+    severity = {"error": "error  ", "warning": "warning"} if lang == "en" else {"error": "错误", "warning": "警告"}
+    return "\n".join(
+        f"{r.code}  {severity[r.severity.value]}  {r.title_en if lang == 'en' else r.title_zh}" for r in rules
+    )
+
+
 def page(rule: Rule) -> str:
     """A Markdown page with both languages."""
     return (

@@ -6,12 +6,13 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import NamedTuple
 
-from checks.findings import Finding, Message, Severity
+from checks.findings import Finding, Severity
 from checks.model import Position
 from checks.previous import find_beside, load
 from checks.reading import MAX_BYTES
 from checks.rules import Rule, catalog
-from checks.sources import is_report_name, read_report
+from checks.rules.inputs import not_a_report
+from checks.sources import is_report_name, read_report, unsupported
 from checks.suppression import UnusedSuppression, apply, scan
 
 
@@ -31,12 +32,15 @@ def lint_file(
     max_bytes: int = MAX_BYTES,
     previous: Path | None = None,
     severities: Mapping[str, Severity] | None = None,
+    shown: Path | None = None,
 ) -> FileResult:
     """Lint one file; ``previous`` is last year's report for the cross-year rules (else looked for beside it);
-    ``severities`` override the catalog's default severity of some rules (configuration)."""
-    name = str(path)
+    ``severities`` override the catalog's default severity of some rules (configuration); ``shown``: the path the
+    file stands for, when it is a copy (standard input spooled to a temporary file): results are named by it, and
+    last year's report is looked for beside it."""
+    name = str(shown or path)
     try:
-        return _lint(path, name, rules, max_bytes, previous, severities or {})
+        return _lint(path, shown or path, name, rules, max_bytes, previous, severities or {})
     except Exception:  # a bug must not stop the other files, and must say it is a bug
         import traceback  # here: a run without a crash saves the 3 ms it takes to import
 
@@ -44,12 +48,17 @@ def lint_file(
 
 
 def _lint(
-    path: Path, name: str, rules: list[Rule], max_bytes: int, previous: Path | None, severities: Mapping[str, Severity]
+    path: Path,
+    shown: Path,
+    name: str,
+    rules: list[Rule],
+    max_bytes: int,
+    previous: Path | None,
+    severities: Mapping[str, Severity],
 ) -> FileResult:
     loaded = read_report(path, max_bytes)
     if loaded is None:
-        message = Message(f"不支持的文件类型「{path.suffix}」", f'unsupported file type "{path.suffix}"')
-        return FileResult(name, _stamp([Finding("I001", Position(1, 1), message)], severities), ())
+        return FileResult(name, _stamp([Finding("I001", Position(1, 1), unsupported(path.suffix))], severities), ())
     codes = {r.code for r in rules}
     findings = [f for f in loaded.findings if f.rule in codes]
     report = loaded.report
@@ -60,13 +69,17 @@ def _lint(
     ran = {r.code for r in rules if r.check is None and r.cross is None}  # made while reading and parsing
     if report.unreadable:
         return _result(name, findings, severities, loaded.lines, report.format, ran)
+    if "I006" in codes:
+        stray = not_a_report(report)
+        if stray is not None:  # one finding for the file, not one per part, table and rule it does not have
+            return _result(name, [stray], severities, loaded.lines, report.format, ran | {"I006"})
     checked: list[Finding] = []
     for r in rules:
         if r.check is not None:
             checked.extend(r.check(report))
             ran.add(r.code)
     cross = [r for r in rules if r.cross is not None]
-    last_path = (previous or find_beside(path, report)) if cross else None
+    last_path = (previous or find_beside(shown, report)) if cross else None
     last = load(last_path, max_bytes) if last_path is not None else None
     if last is not None:
         for r in cross:

@@ -272,6 +272,8 @@ class _Keys(NamedTuple):
 KEYS = _Keys()  # the keys of the data form (docs/formats.md)
 METADATA_KEYS = {"agency": "机关", "year": "年度", "level": "层级", "published": "发布日期"}
 TABLE_KEYS = {key: zh for key, (zh, _) in nf.TABLE_NAMES.items()}
+# The keys of a report's data form that only a report has (prose alone, 前言, could be any document's).
+REPORT_KEYS = (KEYS.title, KEYS.sections, *TABLE_KEYS.values(), *METADATA_KEYS.values())
 
 
 def _cell(cell: Cell) -> int | float | str:

@@ -258,17 +258,20 @@ SUPERSEDED_T2_LABELS: dict[str, str | None] = {
 }
 T3_OTHER_GROUP = _OTHER  # in 2019 a single row; since 2021 a group of three sub-rows
 
-# --- Leftover template text (reference §4): pattern -> what it is --------------------------------------------
-TEMPLATE_LEFTOVERS: tuple[tuple[str, str, str], ...] = (
-    (r"编写说明|填报说明|填写说明", "模板的编写说明", "the template's instructions"),
-    (r"以表格形式(?:报告|填报|列示)|表格如下", "模板的提示语", "the template's prompt"),
+# --- Leftover template text (reference §4): pattern -> what it is, and whether the report is unfinished ------
+# A placeholder to be filled in (【此处填写…】, the skeleton `init` writes) means a part's content was never
+# written, so the report is incomplete; guidance text beside real content only needs deleting.
+TEMPLATE_LEFTOVERS: tuple[tuple[str, str, str, bool], ...] = (
+    (r"编写说明|填报说明|填写说明", "模板的编写说明", "the template's instructions", False),
+    (r"以表格形式(?:报告|填报|列示)|表格如下", "模板的提示语", "the template's prompt", False),
     (
         r"[【\[［][^】\]］]{0,40}(?:填写|填报|请|此处|示例|删除|根据实际)[^】\]］]{0,40}[】\]］]"
         r"|[（(](?:此处|请在此|请填写|填写)[^）)]{0,40}[）)]",
         "括号里的填写提示",
         "a bracketed instruction",
+        True,
     ),
-    (r"(?<![A-Za-z])(?:[XxＸｘ]{2,}|×{2,}|○{2,}|某某)(?![A-Za-z])", "未替换的占位符", "a placeholder"),
+    (r"(?<![A-Za-z])(?:[XxＸｘ]{2,}|×{2,}|○{2,}|某某)(?![A-Za-z])", "未替换的占位符", "a placeholder", False),
 )
 
 # --- What an agency of a level cannot have (X005) ------------------------------------------------------------

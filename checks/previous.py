@@ -31,17 +31,23 @@ def load(path: Path, max_bytes: int = MAX_BYTES) -> Report | None:
 
 
 def find_beside(path: Path, report: Report) -> Path | None:
-    """Last year's report of the same agency: in the same folder if there is one there, else the nearest one (by
-    folders between them) in the file's repository (see ``repository_root``)."""
+    """Last year's report of the agency whose report ``path`` is (see ``find_last_year``)."""
     if report.agency is None or report.year is None:
         return None
+    return find_last_year(path, report.agency, report.year)
+
+
+def find_last_year(path: Path, agency_name: str, this_year: int) -> Path | None:
+    """The agency's report of the year before ``this_year``, for a report at ``path`` (which need not exist yet):
+    in the same folder if there is one there, else the nearest one (by folders between them) in the file's
+    repository (see ``repository_root``)."""
     me = path.resolve()
-    agency = norm(report.agency)
-    year = report.year - 1
-    here = [p for p, a in _reports_of(me.parent, year) if a == agency and p != me]
+    agency = norm(agency_name)
+    year = this_year - 1
+    here = [p for p, a in _reports_of(me.parent, year) if a == agency and p != me] if me.parent.is_dir() else []
     if here:
         return here[0]
-    root = repository_root(me.parent, report.year)
+    root = repository_root(me.parent, this_year)
     if root is None:
         return None
     found = [p for p, a in _reports_under(root, year) if a == agency and p != me]

@@ -10,13 +10,14 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
 from checks.config import Config
 from checks.engine import FileResult, expand, lint_file
 from checks.findings import Severity
+from checks.reading import MAX_BYTES
 from checks.rules import catalog
 
 # From this many files on, a run uses worker processes and may show progress. Measured on 2 cores: where workers
@@ -76,6 +77,23 @@ def run(
         if bar:
             bar.clear()
     return results
+
+
+def run_stdin(read: Callable[[int], bytes], shown: Path, config: Config, previous: Path | None = None) -> FileResult:
+    """Standard input (``check -``), linted as the file ``shown`` (``--stdin-filename``: its format, its settings,
+    last year's report beside it), read up to one byte past the size limit so that a huge input is I004."""
+    import tempfile  # only here: reading standard input is rare
+
+    data = read(MAX_BYTES + 1)
+    name = shown.name if shown.name not in ("", ".", "..") else "stdin.txt"
+    settings = config.for_path(shown)
+    with tempfile.TemporaryDirectory(prefix="zfxxgk-lint-") as folder:
+        # The parsers read files (Word documents are zip archives read by name): give them one, named as shown,
+        # since the file name is part of the report (R006 reads the year in it).
+        spooled = Path(folder, name)
+        spooled.write_bytes(data)
+        result = lint_file(spooled, settings.rules, previous=previous, severities=settings.severities, shown=shown)
+    return _quoted_only(result)
 
 
 def _files(paths: Sequence[Path], config: Config) -> Iterator[Path]:

@@ -1,8 +1,10 @@
-"""Shared test helpers: lint a report given as text, and the bundled examples and shared material."""
+"""Shared test helpers: lint a report given as text, and the bundled examples and real reports (tests/data/)."""
 
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,10 +27,27 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
-SHARED = ROOT.parent / "shared"
-SEED = SHARED / "seeds" / "000_d58e218e6b818927.txt"
-CORPUS = SHARED / "corpus"
+# Real reports and the SARIF schema, copied into the repository (tests/data/README.md says from where): a clone
+# must run its tests with nothing beside it.
+DATA = ROOT / "tests" / "data"
+SEED = DATA / "seeds" / "000_d58e218e6b818927.txt"
+CORPUS = DATA / "corpus"
+REAL_REPORTS = DATA / "real-reports"
+SARIF_SCHEMA = DATA / "vendor" / "sarif-schema-2.1.0.json"
 CLEAN_TEXT = (EXAMPLES / "clean.txt").read_text(encoding="utf-8")
+
+
+def copy_checkout(target: Path) -> None:
+    """The checkout as git would commit it (tracked files, and new ones not ignored) copied into ``target``: what a
+    clone of it would hold, uncommitted work included."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT, capture_output=True,
+        check=True,
+    ).stdout.decode("utf-8")  # fmt: skip
+    for name in filter(None, listed.split("\0")):
+        if (ROOT / name).is_file():  # --cached also lists files deleted from the work tree
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, target / name)
 
 
 def to_pipe_layout(text: str) -> str:

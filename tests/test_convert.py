@@ -5,6 +5,10 @@ are the ones of its source; the tables are written on the official grid with the
 from __future__ import annotations
 
 import io
+import json
+import re
+import shutil
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,7 +24,7 @@ from checks.reading import read
 from checks.rules import selected
 from checks.sources import parser_for
 from checks.writers.grid import layout
-from checks.writers.yaml import SCHEMA_LINE
+from checks.writers.yaml import modeline
 from tests.conftest import CLEAN_TEXT, CORPUS, EXAMPLES, SEED, to_pipe_layout
 
 FAULTY_TEXT = (EXAMPLES / "faulty.txt").read_text(encoding="utf-8")
@@ -183,10 +187,10 @@ def test_markdown_has_headings_and_full_grid_tables(tmp_path: Path, name: str) -
     for key, first in (("t2", nf.T2_BLOCKS[0].marker), ("t3", "申请人情况"), ("t4", nf.T4_REVIEW)):
         width = layout(key).width
         start = next(i for i, line in enumerate(lines) if line.startswith("| ") and first in line)
-        assert lines[start + 1] == "|" + "---|" * width
+        assert lines[start + 1] == "|" + " --- |" * width
         table = lines[start : lines.index("", start)]
-        assert all(line.count("|") == width + 1 for line in table if not line.startswith("|-"))
-    assert "| 三、本年度办理结果 | （一）予以公开 |  | " in out
+        assert all(line.count("|") == width + 1 for line in table)
+    assert "| 三、本年度办理结果 | （一）予以公开 | | " in out  # an empty cell is "| |" (markdownlint's MD060)
 
 
 def test_markdown_writes_front_matter_only_for_metadata_and_escapes_pipes(tmp_path: Path) -> None:
@@ -227,7 +231,7 @@ def test_markdown_lints_like_its_source(tmp_path: Path, name: str) -> None:
 def test_yaml_is_the_data_form_with_schema_line_comments_and_flow_cells(tmp_path: Path, name: str) -> None:
     out = _convert(EXAMPLES / name, "yaml", tmp_path / "report.yaml")
     lines = out.split("\n")
-    assert lines[0] == SCHEMA_LINE
+    assert lines[0] == modeline()
     loaded = YAML(typ="safe", pure=True).load(io.StringIO(out))
     assert loaded == _model(EXAMPLES / name).to_data()
     assert "  # 列：自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他、总计\n  行:\n" in out
@@ -311,8 +315,74 @@ def test_convert_usage_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixtu
     other = tmp_path / "report.pdf"
     other.write_bytes(b"%PDF-1.7")
     assert main(["convert", str(other), "--to", "md"]) == 2
-    assert "不支持的文件类型" in capsys.readouterr().err
+    assert "不支持「.pdf」格式的文件" in capsys.readouterr().err
     damaged = tmp_path / "report.docx"
     damaged.write_bytes(b"PK")
     assert main(["convert", str(damaged), "--to", "md"]) == 2
     assert "不是可以读取的 Word 文档" in capsys.readouterr().err
+
+
+def test_convert_makes_the_output_folders_and_refuses_a_suffix_of_another_format(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "reports" / "2025" / "report.md"
+    assert main(["convert", str(EXAMPLES / "clean.txt"), "--to", "md", "-o", str(out)]) == 0
+    assert out.read_text(encoding="utf-8").startswith("# 示例县自然资源局2025年")
+    capsys.readouterr()
+    for name, target in (("out.md", "yaml"), ("out.yaml", "txt"), ("out.text", "txt")):
+        assert main(["convert", str(EXAMPLES / "clean.txt"), "--to", target, "-o", str(tmp_path / name)]) == 2
+        assert "后缀" in capsys.readouterr().err and not (tmp_path / name).exists()
+
+
+def test_a_yaml_report_gets_its_schema_beside_it_and_a_relative_modeline(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from checks.resources import schema_text
+
+    (tmp_path / ".git").mkdir()
+    first = tmp_path / "reports" / "2025.yaml"
+    assert main(["convert", str(EXAMPLES / "clean.txt"), "--to", "yaml", "-o", str(first)]) == 0
+    schema = tmp_path / "reports" / "report.schema.json"
+    assert schema.read_text(encoding="utf-8") == schema_text("report.schema.json")
+    assert f"已写入 {schema}" in capsys.readouterr().err
+    assert first.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=report.schema.json\n")
+    # A report in a folder below uses the same copy, by a relative path; nothing more is written.
+    deeper = tmp_path / "reports" / "2026" / "b.yaml"
+    assert main(["convert", str(EXAMPLES / "clean.txt"), "--to", "yaml", "-o", str(deeper)]) == 0
+    assert deeper.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=../report.schema.json\n")
+    assert "已写入" not in capsys.readouterr().err and not (deeper.parent / "report.schema.json").exists()
+    # `schema` refreshes a copy (after an upgrade) and writes to a folder or stdout.
+    schema.write_text("{}", encoding="utf-8")
+    assert main(["schema", "-o", str(tmp_path / "reports")]) == 0
+    assert schema.read_text(encoding="utf-8") == schema_text("report.schema.json")
+    capsys.readouterr()
+    assert main(["schema"]) == 0
+    assert json.loads(capsys.readouterr().out)["title"]
+
+
+MARKDOWNLINT = shutil.which("markdownlint-cli2")
+
+
+@pytest.mark.skipif(
+    MARKDOWNLINT is None, reason="markdownlint-cli2 is not installed (npm install -g markdownlint-cli2)"
+)
+def test_generated_markdown_passes_markdownlint(tmp_path: Path) -> None:
+    reports = tmp_path / "reports"
+    for name in ("clean.txt", "faulty.txt"):
+        assert (
+            main(["convert", str(EXAMPLES / name), "--to", "md", "-o", str(reports / name.replace(".txt", ".md"))]) == 0
+        )
+    assert main(["init", "--agency", "示例县自然资源局", "--year", "2027", "-o", str(reports / "2027.md")]) == 0
+    assert (reports / ".markdownlint.yaml").is_file()  # MD013 off, and why
+    assert MARKDOWNLINT is not None
+    done = subprocess.run(
+        [MARKDOWNLINT, "reports/*.md"], cwd=tmp_path, capture_output=True, text=True, check=False, timeout=120
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    # Without the settings file, only the line length (MD013) is what markdownlint's defaults object to.
+    (reports / ".markdownlint.yaml").unlink()
+    done = subprocess.run(
+        [MARKDOWNLINT, "reports/*.md"], cwd=tmp_path, capture_output=True, text=True, check=False, timeout=120
+    )
+    rules = set(re.findall(r" (MD\d{3})/", done.stdout + done.stderr))
+    assert rules == {"MD013"}, done.stdout + done.stderr

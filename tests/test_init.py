@@ -10,6 +10,7 @@ import pytest
 from checks import national_format as nf
 from checks.cli import main
 from checks.engine import lint_file
+from checks.findings import Severity
 from checks.model import Report
 from checks.reading import read
 from checks.rules import selected
@@ -53,24 +54,28 @@ def test_skeleton_has_every_part_table_label_and_zeros(tmp_path: Path, fmt: str)
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_unfinished_skeleton_gives_only_placeholder_warnings(tmp_path: Path, fmt: str) -> None:
+def test_unfinished_skeleton_gives_only_placeholder_errors(tmp_path: Path, fmt: str) -> None:
     out = _init(tmp_path, f"{AGENCY}2026.{fmt}")
     result = lint_file(out, selected(None, None))
     assert result.crash is None, result.crash
     rules = [f.rule for f in result.findings]
     assert rules.count("R011") == len(nf.OVERVIEW_TOPICS) + 3  # the five topics, 问题, 改进, 信息处理费
     assert set(rules) == {"R011"}, rules  # no R001/R004/R005/R006, no T001–T007, no A00x
-    assert main(["check", str(out)]) == 0  # warnings only
-    assert main(["check", "--strict", str(out)]) == 1  # …which a strict gate refuses
+    assert {f.severity for f in result.findings} == {Severity.ERROR}  # an unfinished report is not ready
+    assert main(["check", str(out)]) == 1  # …so the gate refuses it
 
 
 def test_format_follows_the_output_suffix_else_txt(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert _init(tmp_path, "a.yml").read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=")
     assert _init(tmp_path, "b.md").read_text(encoding="utf-8").startswith(f"---\n机关: {AGENCY}\n年度: 2026\n---\n")
     assert (
-        _init(tmp_path, "c.text").read_text(encoding="utf-8").startswith(f"{AGENCY}2026年政府信息公开工作年度报告\n\n")
+        _init(tmp_path, "c.txt").read_text(encoding="utf-8").startswith(f"{AGENCY}2026年政府信息公开工作年度报告\n\n")
     )
-    assert _init(tmp_path, "d.txt", "--format", "md").read_text(encoding="utf-8").startswith("---\n")
+    assert _init(tmp_path, "d.yaml", "--format", "yaml").read_text(encoding="utf-8").startswith("# yaml-language")
+    # A name the linter would read as another format, or not read at all, is refused (nothing is written).
+    for name, extra in (("e.txt", ["--format", "md"]), ("f.md", ["--format", "yaml"]), ("g.text", [])):
+        assert main(["init", "--agency", AGENCY, "--year", "2026", "-o", str(tmp_path / name), *extra]) == 2
+        assert "后缀" in capsys.readouterr().err and not (tmp_path / name).exists()
     assert main(["init", "--agency", AGENCY, "--year", "2026"]) == 0
     assert capsys.readouterr().out.startswith(f"{AGENCY}2026年政府信息公开工作年度报告\n")
 
@@ -139,3 +144,21 @@ def test_init_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["init", "--agency", " ", "--year", "2026"]) == 2
     assert main(["init", "--agency", AGENCY, "--year", "2026", "--format", "docx"]) == 2
     capsys.readouterr()
+
+
+def test_last_years_report_is_found_as_check_finds_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A publication repository by year: last year's report of the agency is in reports/2025/.
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "reports" / "2025").mkdir(parents=True)
+    last = tmp_path / "reports" / "2025" / f"{AGENCY}.txt"
+    last.write_text(CLEAN_TEXT, encoding="utf-8")
+    out = tmp_path / "reports" / "2026" / f"{AGENCY}.txt"  # its folder does not exist yet: it is made
+    assert main(["init", "--agency", AGENCY, "--year", "2026", "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert f"找到上一年度的报告：{last.resolve()}" in err and "已沿用上一年度数据" in err
+    # So the skeleton does not fail X002 against the very report check will compare it with.
+    assert "X002" not in {f.rule for f in lint_file(out, selected(None, None)).findings}
+    # Another agency's report is not last year's.
+    other = tmp_path / "reports" / "2026" / "另一个局.txt"
+    assert main(["init", "--agency", "另一个局", "--year", "2026", "-o", str(other)]) == 0
+    assert "找到上一年度" not in capsys.readouterr().err

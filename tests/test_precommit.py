@@ -17,11 +17,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml  # type: ignore[import-untyped, unused-ignore]  # comes with pre-commit (the test extra)
 
+from checks import __version__
+from checks.cli import main
 from checks.reading import read
 from checks.sources import parser_for
 from checks.writers import writer_for
+from tests.conftest import copy_checkout
 from tests.documents import html_page, word_document
+from tests.markdown_blocks import readme_block, shell_commands
 
 ROOT = Path(__file__).resolve().parent.parent
 PRE_COMMIT = Path(sys.executable).parent / ("pre-commit.exe" if os.name == "nt" else "pre-commit")
@@ -76,17 +81,9 @@ def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HookRepo]:
     }
 
     # A snapshot of the checkout as git would see it after `git add -A`: tracked plus untracked-not-ignored.
-    listed = subprocess.run(
-        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        cwd=ROOT, capture_output=True, check=True,
-    ).stdout.decode("utf-8").split("\0")  # fmt: skip
     snapshot = base / "hookrepo"
     init_repo(snapshot, env)
-    for name in filter(None, listed):
-        source = ROOT / name
-        if source.is_file():  # --cached also lists files deleted from the work tree
-            (snapshot / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, snapshot / name)
+    copy_checkout(snapshot)
     git(["add", "-A"], snapshot, env)
     git(["commit", "-q", "-m", "snapshot of the checkout for the pre-commit tests"], snapshot, env)
     rev = git(["rev-parse", "HEAD"], snapshot, env).strip()
@@ -175,3 +172,49 @@ def test_hooks_check_every_format_and_skip_a_readme(hook_repo: HookRepo, tmp_pat
         assert re.search(rf"reports/faulty\.{fmt}:\d+:\d+: A001 ", output), output
     assert re.search(r"reports/faulty\.docx:第 2 个表格第 \d+ 行第 \d+ 格: A001 ", output), output
     assert "README" not in output, output
+
+
+def test_the_readmes_snippet_pasted_blocks_faulty_and_unfinished_reports(hook_repo: HookRepo, tmp_path: Path) -> None:
+    snippet = "\n".join(readme_block("yaml", "pre-commit").lines)
+    config = yaml.safe_load(snippet)
+    [repo] = config["repos"]
+    # Only `repo:` is changed, as the README says; `rev:` is the release tag, as the office's copy has it.
+    assert repo["rev"] == f"v{__version__}"
+    git(["tag", "-f", repo["rev"]], hook_repo.path, hook_repo.env)
+    init_repo(tmp_path, hook_repo.env)
+    (tmp_path / ".pre-commit-config.yaml").write_text(
+        snippet.replace(repo["repo"], hook_repo.path.as_posix()), encoding="utf-8"
+    )
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    for command in shell_commands(readme_block("sh", "pre-commit")):
+        args = command.split()
+        assert args[0] == "pre-commit", command
+        pre_commit(args[1:], tmp_path, hook_repo.env, expect=0)  # an empty repository passes
+
+    def attempt(name: str, text: str) -> tuple[int, str]:
+        (reports / name).write_text(text, encoding="utf-8")
+        git(["add", "-A"], tmp_path, hook_repo.env)
+        done = commit(tmp_path, hook_repo.env)
+        if done.returncode != 0:
+            git(["rm", "-q", "--cached", f"reports/{name}"], tmp_path, hook_repo.env)
+            (reports / name).unlink()
+        return done.returncode, done.stdout + done.stderr
+
+    status, output = attempt("faulty.txt", (ROOT / "examples" / "faulty.txt").read_text(encoding="utf-8"))
+    assert status != 0 and FINDING.search(output), output
+    skeleton = tmp_path / "skeleton.txt"
+    assert main(["init", "--agency", "示例县自然资源局", "--year", "2026", "-o", str(skeleton)]) == 0
+    status, output = attempt("skeleton.txt", skeleton.read_text(encoding="utf-8"))
+    assert status != 0 and "R011" in output, output  # an unfinished report does not pass the gate
+    # Warnings do not block, but they are shown (verbose: true), not hidden behind "Passed".
+    clean = (ROOT / "examples" / "clean.txt").read_text(encoding="utf-8")
+    fee = next(line for line in clean.split("\n") if "信息处理费" in line)
+    status, output = attempt("no-fee.txt", clean.replace(fee, "无。"))
+    assert status == 0 and "R009" in output, output
+
+
+def test_one_run_over_many_reports_prints_one_summary(hook_repo: HookRepo, tmp_path: Path) -> None:
+    user_repo(tmp_path, hook_repo, "zfxxgk-lint", {f"r{n:02d}.txt": "faulty.txt" for n in range(52)})
+    output = pre_commit(["run", "zfxxgk-lint", "--all-files"], tmp_path, hook_repo.env, expect=1)
+    assert output.count("检查的文件") == 1 and re.search(r"检查的文件\s+52", output), output

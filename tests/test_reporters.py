@@ -17,11 +17,10 @@ from checks.cli import main
 from checks.engine import FileResult
 from checks.findings import Finding, Message, Severity
 from checks.model import Position, Report
-from checks.reporters import github
+from checks.reporters import Options, github
 from checks.rules import catalog
-from tests.conftest import EXAMPLES, ROOT, SHARED
+from tests.conftest import EXAMPLES, ROOT, SARIF_SCHEMA
 
-SARIF_SCHEMA = SHARED / "vendor" / "sarif-schema-2.1.0.json"
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 ANNOTATION = re.compile(
     r"^::(?P<level>error|warning) file=(?P<file>[^,:]+),line=(?P<line>\d+),col=(?P<col>\d+)"
@@ -180,7 +179,7 @@ def test_github_escapes_messages_and_properties() -> None:
         end_line=4,
     )
     out = io.StringIO()
-    github.write([FileResult("reports/a,b:c.txt", (finding,))], out, "zh")
+    github.write([FileResult("reports/a,b:c.txt", (finding,))], out, Options())
     first, summary = out.getvalue().splitlines()
     assert first == (
         "::error file=reports/a%2Cb%3Ac.txt,line=3,col=5,endLine=4,title=A001 表三行合计不等于各申请人之和"
@@ -193,7 +192,7 @@ def test_github_escapes_messages_and_properties() -> None:
 def test_github_reports_an_internal_error_as_a_bug() -> None:
     out = io.StringIO()
     crash = "Traceback (most recent call last):\n  File x\nRuntimeError: boom 50%\n"
-    github.write([FileResult("examples/clean.txt", (), (), crash)], out, "en")
+    github.write([FileResult("examples/clean.txt", (), (), crash)], out, Options(lang="en"))
     first, summary = out.getvalue().splitlines()
     assert first.startswith("::error file=examples/clean.txt,title=zfxxgk-lint internal error::internal error (a bug")
     assert first.endswith("%0ARuntimeError: boom 50%25")

@@ -27,7 +27,7 @@ from checks.engine import FileResult, lint_file
 from checks.findings import Finding
 from checks.model import Report
 from checks.reading import decode
-from checks.reporters import reporter
+from checks.reporters import Options, reporter
 from checks.rules import selected
 from checks.sources import parser_for, text
 from checks.writers import FORMATS, writer_for
@@ -238,7 +238,7 @@ def _never_crashes(source: str | bytes, suffix: str) -> None:
     result = _lint(source, suffix)
     assert result.crash is None, result.crash
     for name in REPORTERS:  # whatever was found, every output format can say it
-        reporter(name)([result], io.StringIO(), "zh")
+        reporter(name)([result], io.StringIO(), Options())
     # What convert would write (it refuses what it cannot read whole).
     if isinstance(source, str):
         decoded = decode(source.encode("utf-8"))
@@ -338,7 +338,7 @@ def test_word_documents_with_bytes_overwritten_never_crash(writes: list[tuple[in
     result = _lint(bytes(data), ".docx")
     assert result.crash is None, result.crash
     for name in REPORTERS:
-        reporter(name)([result], io.StringIO(), "zh")
+        reporter(name)([result], io.StringIO(), Options())
 
 
 @budget(1.0)

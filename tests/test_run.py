@@ -14,7 +14,7 @@ import pytest
 
 from checks.config import Config
 from checks.engine import FileResult, lint_file
-from checks.reporters import text
+from checks.reporters import Options, text
 from checks.rules import selected
 from checks.run import PROGRESS_MIN, run, workers_for
 from checks.sources import parser_for
@@ -100,8 +100,8 @@ def test_results_keep_only_the_source_lines_their_findings_quote(tmp_path: Path)
         assert kept.lines == () if not quoted else len(kept.lines) == len(whole.lines)
         assert all(line == "" for number, line in enumerate(kept.lines, start=1) if number not in quoted)
     out_kept, out_full = io.StringIO(), io.StringIO()
-    text.write(results, out_kept, "zh")
-    text.write(full, out_full, "zh")
+    text.write(results, out_kept, Options())
+    text.write(full, out_full, Options())
     assert out_kept.getvalue() == out_full.getvalue()  # what a reader sees is the same
 
 
@@ -124,16 +124,36 @@ def test_folder_runs_follow_the_configurations_files_and_exclude(tmp_path: Path)
     assert [r.path for r in run([archived], config)] == [str(archived)]  # named on the command line: linted
 
 
-def test_a_failing_file_leaves_the_others_linted_in_workers(tmp_path: Path) -> None:
+def test_a_failing_file_leaves_the_others_linted_in_workers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import checks.sources.text
+
     folder = _folder(tmp_path, 70)
-    gone = tmp_path / "gone.txt"  # removed after it was listed: the read fails in a worker
     files = sorted(folder.iterdir())
-    paths = [*files[:30], gone, *files[30:]]
+    doomed = tmp_path / "doomed.txt"
+    doomed.write_text(CLEAN_TEXT, encoding="utf-8")
+    parse = checks.sources.text.parse
+
+    def broken(path: str, lines: tuple[str, ...]) -> Any:
+        if path == str(doomed):
+            raise RuntimeError("boom")
+        return parse(path, lines)
+
+    # Workers are forked from this process, so they parse with the broken parser too.
+    monkeypatch.setattr(checks.sources.text, "parse", broken)
+    paths = [*files[:30], doomed, *files[30:]]
     results = run(paths, Config(), parallel_min=2, workers=2)
     assert [r.path for r in results] == [str(p) for p in paths]
-    [broken] = [r for r in results if r.crash]
-    assert broken.path == str(gone) and "FileNotFoundError" in (broken.crash or "")
+    [crashed] = [r for r in results if r.crash]
+    assert crashed.path == str(doomed) and "RuntimeError: boom" in (crashed.crash or "")
     assert _key([r for r in results if not r.crash]) == _key(run(files, Config(), parallel_min=10**9))
+
+
+def test_a_file_gone_since_it_was_listed_is_unreadable_not_a_crash(tmp_path: Path) -> None:
+    gone = tmp_path / "gone.txt"  # named on the command line, or removed after the folder was listed
+    [result] = run([gone], Config())
+    assert result.crash is None
+    [finding] = result.findings
+    assert finding.rule == "I001" and "文件或文件夹不存在" in finding.message.zh
 
 
 def test_a_crash_in_one_file_leaves_the_others_linted_in_process(

@@ -28,11 +28,12 @@ from checks.reading import decode
 from checks.rules import catalog
 from checks.sources import text, yaml
 from checks.sources.tables import RawCell, to_cell
+from checks.writers.yaml import modeline
 from tests.conftest import CORPUS, EXAMPLES, SEED, Lint
 from tests.test_robustness import _CHARS, _EDIT, SOURCES, budget, mutate
 
 BAD = Path(__file__).parent / "fixtures" / "bad"
-SCHEMA_COMMENT = "# yaml-language-server: $schema=https://zfxxgk-lint.example/schemas/report.schema.json\n"
+SCHEMA_COMMENT = modeline() + "\n"
 REPORTS = [SEED, *sorted(CORPUS.glob("*.txt")), EXAMPLES / "clean.txt", EXAMPLES / "faulty.txt"]
 
 

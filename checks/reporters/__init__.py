@@ -4,13 +4,26 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Sequence
-from typing import Protocol, TextIO
+from typing import NamedTuple, Protocol, TextIO
 
 from checks.engine import FileResult
 
+FORMATS = ("text", "concise", "json", "github", "sarif")  # a module of this package each
+MACHINE = frozenset({"json", "sarif"})  # read by programs: written as UTF-8 whatever the console's encoding
+
+
+class Options(NamedTuple):
+    """How a run's results are shown; formats for programs read only ``lang``."""
+
+    lang: str = "zh"
+    color: bool = False  # ANSI colours (text)
+    verbose: bool = False  # every finding, repeats not grouped (text)
+    quiet: bool = False  # findings only: no summary, no notes
+    statistics: bool = False  # counts per rule instead of the findings (text, concise)
+
 
 class Reporter(Protocol):
-    def __call__(self, results: Sequence[FileResult], out: TextIO, lang: str, color: bool = False) -> None: ...
+    def __call__(self, results: Sequence[FileResult], out: TextIO, options: Options) -> None: ...
 
 
 def reporter(name: str) -> Reporter:

@@ -11,6 +11,7 @@ from typing import TextIO
 
 from checks.engine import FileResult
 from checks.findings import Finding, Severity, relative_path
+from checks.reporters import Options
 from checks.reporters.summary import crash_text, rule_title, summarize, summary_line, visible
 
 
@@ -47,7 +48,8 @@ def annotation(path: str, finding: Finding, lang: str) -> str:
     return command(name, properties, message)
 
 
-def write(results: Sequence[FileResult], out: TextIO, lang: str, color: bool = False) -> None:
+def write(results: Sequence[FileResult], out: TextIO, options: Options) -> None:
+    lang = options.lang
     for result in results:
         path = relative_path(result.path).as_posix()
         if result.crash:
@@ -60,4 +62,5 @@ def write(results: Sequence[FileResult], out: TextIO, lang: str, color: bool = F
         for unused in result.unused:
             place: dict[str, str | int] = {"file": path, "line": unused.pos.line, "col": unused.pos.column}
             out.write(command("notice", place, unused.message.text(lang)) + "\n")
-    out.write(summary_line(summarize(results), lang) + "\n")
+    if not options.quiet:
+        out.write(summary_line(summarize(results), lang) + "\n")

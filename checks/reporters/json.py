@@ -9,6 +9,7 @@ from typing import Any, TextIO
 from checks.engine import FileResult
 from checks.findings import Finding
 from checks.model import Position
+from checks.reporters import Options
 from checks.reporters.summary import summarize
 
 VERSION = 1
@@ -41,7 +42,8 @@ def _position(pos: Position) -> dict[str, Any]:
     return data
 
 
-def write(results: Sequence[FileResult], out: TextIO, lang: str, color: bool = False) -> None:
+def write(results: Sequence[FileResult], out: TextIO, options: Options) -> None:
+    lang = options.lang
     files = []
     for result in results:
         entry: dict[str, Any] = {"path": result.path, "findings": [finding_data(f, lang) for f in result.findings]}

@@ -18,6 +18,7 @@ from checks import __version__
 from checks.engine import FileResult
 from checks.findings import Finding, relative_path
 from checks.model import Position
+from checks.reporters import Options
 from checks.reporters.summary import crash_text
 from checks.rules import Rule, catalog
 
@@ -189,7 +190,8 @@ def log(results: Sequence[FileResult], lang: str, base: Path | None = None) -> d
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
 
 
-def write(results: Sequence[FileResult], out: TextIO, lang: str, color: bool = False) -> None:
+def write(results: Sequence[FileResult], out: TextIO, options: Options) -> None:
+    lang = options.lang
     # ``default=str``: a rule may carry a value JSON has no type for (a path) in expected/actual.
     json.dump(log(results, lang), out, ensure_ascii=False, indent=2, default=str)
     out.write("\n")

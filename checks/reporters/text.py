@@ -1,17 +1,27 @@
 """``path:line:col: CODE message``, then the offending source line, then a summary (a table for several files).
 
+One habit repeated down a table (25 rows each missing a merged cell) is one thing to fix, so when one rule fires
+for one table more than ``GROUP_SHOWN + 1`` times in a file, the first ``GROUP_SHOWN`` are shown with their lines
+and the rest counted on one line; ``verbose`` shows every one (JSON and SARIF always carry every one).
+``concise`` (``--format concise``) is one line per finding, every one, without the source lines.
+``statistics`` shows counts per rule instead of the findings.
+
 Colour (``color=True``, chosen by the CLI from ``--color``, NO_COLOR and the terminal) only adds ANSI codes around
-the same text, so a line reads the same with and without it.
+the same text, so a line reads the same with and without it. Everything taken from a file (its path, its lines,
+the text quoted in a message) passes through ``visible`` first, so it cannot act on the terminal.
 """
 
 from __future__ import annotations
 
 import unicodedata
+from collections import defaultdict
 from collections.abc import Sequence
 from typing import TextIO
 
+from checks import national_format as nf
 from checks.engine import FileResult
 from checks.findings import Finding, Severity
+from checks.reporters import Options
 from checks.reporters.summary import (
     Summary,
     crash_text,
@@ -21,6 +31,8 @@ from checks.reporters.summary import (
     summary_line,
     visible,
 )
+
+GROUP_SHOWN = 3  # findings of a repeated kind shown before the rest are counted
 
 _RESET = "\x1b[0m"
 _BOLD = "1"
@@ -42,41 +54,89 @@ class _Style:
         return _YELLOW if severity is Severity.WARNING else _RED
 
 
-def write(results: Sequence[FileResult], out: TextIO, lang: str, color: bool = False) -> None:
-    style = _Style(color)
+def write(results: Sequence[FileResult], out: TextIO, options: Options, *, concise: bool = False) -> None:
+    style = _Style(options.color)
+    lang = options.lang
+    summary = summarize(results)
+    if options.statistics:
+        _statistics(out, summary, lang, style)
+        if not options.quiet:
+            out.write(_summary_line(summary, lang, style) + "\n")
+        return
     for result in results:
+        path = style(visible(result.path), _BOLD)
         if result.crash:
-            out.write(f"{style(result.path, _BOLD)}: {style(crash_text(lang), _BOLD, _RED)}\n{result.crash}")
-            if not result.crash.endswith("\n"):
-                out.write("\n")
-        for f in result.findings:
-            _finding(out, result, f, lang, style)
+            out.write(f"{path}: {style(crash_text(lang), _BOLD, _RED)}\n{visible(result.crash.rstrip())}\n")
+        for f, rest in _grouped(result.findings, every=options.verbose or concise):
+            _finding(out, result, f, lang, style, source=not concise)
+            if rest:
+                out.write(style(_more(f, rest, lang), _DIM) + "\n")
+        if options.quiet:
+            continue
         for unused in result.unused:  # not findings (no rule code), but worth removing
             note = "note: " if lang == "en" else "提示："
-            where = f"{style(result.path, _BOLD)}:{unused.pos.line}:{unused.pos.column}:"
-            out.write(f"{where} {style(note, _DIM)}{unused.message.text(lang)}\n")
-    summary = summarize(results)
-    if summary.files > 1:
+            out.write(f"{path}:{unused.pos.line}:{unused.pos.column}: {style(note, _DIM)}{unused.message.text(lang)}\n")
+    if options.quiet:
+        return
+    if summary.files > 1 and not concise:
         _table(out, summary, lang, style)
     else:
         out.write(_summary_line(summary, lang, style) + "\n")
+
+
+def _grouped(findings: Sequence[Finding], every: bool) -> list[tuple[Finding, list[Finding]]]:
+    """The findings to show, each with those of its kind counted after it instead of shown: the ones past
+    ``GROUP_SHOWN`` of a kind that repeats more than ``GROUP_SHOWN + 1`` times, after the last one shown."""
+    hidden: set[int] = set()
+    counted_after: dict[int, list[Finding]] = {}
+    if not every:
+        kinds: dict[tuple[str, str, Severity | None], list[int]] = defaultdict(list)
+        for index, f in enumerate(findings):
+            kind = _kind(f)
+            if kind is not None:
+                kinds[kind].append(index)
+        for members in kinds.values():
+            if len(members) > GROUP_SHOWN + 1:
+                hidden.update(members[GROUP_SHOWN:])
+                counted_after[members[GROUP_SHOWN - 1]] = [findings[i] for i in members[GROUP_SHOWN:]]
+    return [(f, counted_after.get(index, [])) for index, f in enumerate(findings) if index not in hidden]
+
+
+def _kind(f: Finding) -> tuple[str, str, Severity | None] | None:
+    """Findings that say the same thing about different rows of one table; None: not grouped."""
+    return (f.rule, f.table, f.severity) if f.table is not None else None
+
+
+def _more(f: Finding, rest: list[Finding], lang: str) -> str:
+    lines = [r.pos.line for r in rest if r.pos.place is None and r.pos.line > 0]
+    table = _table_name(f.table, lang)
+    if lang == "en":
+        where = f" (lines {min(lines)}–{max(lines)})" if lines else ""
+        return f"  … {len(rest)} more {f.rule} in {table}{where}; --verbose shows every one"
+    where = f"，第 {min(lines)}—{max(lines)} 行" if lines else ""
+    return f"  …… {table}另有 {len(rest)} 处同类问题（{f.rule}{where}），加 --verbose 可逐条显示"
+
+
+def _table_name(key: str | None, lang: str) -> str:
+    zh, en = nf.TABLE_NAMES.get(key or "", (key or "", key or ""))
+    return en if lang == "en" else zh
 
 
 _SHOWN = 159  # characters of a source line shown under a finding
 _CONTEXT = 40  # of them before the finding's column, when the line has to be cut
 
 
-def _finding(out: TextIO, result: FileResult, f: Finding, lang: str, style: _Style) -> None:
+def _finding(out: TextIO, result: FileResult, f: Finding, lang: str, style: _Style, source: bool) -> None:
     label = ("warning: " if lang == "en" else "警告：") if f.severity is Severity.WARNING else ""
     tone = style.severity(f.severity)
     place = f.pos.place  # a Word document's findings are where Word shows them, not on a line
     at = place.text(lang) if place is not None else f"{f.pos.line}:{f.pos.column}"
-    where = f"{style(result.path, _BOLD)}:{at}:"
+    where = f"{style(visible(result.path), _BOLD)}:{at}:"
     out.write(f"{where} {style(f.rule, _BOLD, tone)} {style(label, tone)}{visible(f.message.text(lang))}\n")
-    if 0 < f.pos.line <= len(result.lines):
-        source = visible(_excerpt(result.lines[f.pos.line - 1], f.pos.column if place is None else 1))
+    if source and 0 < f.pos.line <= len(result.lines):
+        quoted = visible(_excerpt(result.lines[f.pos.line - 1], f.pos.column if place is None else 1))
         gutter = "" if place is not None else f.pos.line
-        out.write(f"{style(f'  {gutter:>5} |', _DIM)} {source}\n")
+        out.write(f"{style(f'  {gutter:>5} |', _DIM)} {quoted}\n")
 
 
 def _excerpt(line: str, column: int) -> str:
@@ -129,13 +189,21 @@ def _table(out: TextIO, summary: Summary, lang: str, style: _Style) -> None:
     for label, number, tone in totals:
         count = _pad(str(number), number_width, right=True)
         out.write(f"  {_pad(label, label_width)}  {style(count, _BOLD, tone) if tone else count}\n")
-    counts = rules_by_count(s)
+    if s.by_rule:
+        out.write("\n")
+        _statistics(out, s, lang, style)
+
+
+def _statistics(out: TextIO, summary: Summary, lang: str, style: _Style) -> None:
+    """Findings per rule, the most frequent first: count, code, title."""
+    counts = rules_by_count(summary)
     if not counts:
         return
+    en = lang == "en"
     heads = ("rule", "count", "title") if en else ("规则", "次数", "说明")
     count_width = max(_width(heads[1]), *(len(str(n)) for _, n in counts))
     code_width = max(_width(heads[0]), *(len(code) for code, _ in counts))
-    out.write("\n" + style(f"  {_pad(heads[0], code_width)}  {_pad(heads[1], count_width, True)}  {heads[2]}", _DIM))
+    out.write(style(f"  {_pad(heads[0], code_width)}  {_pad(heads[1], count_width, True)}  {heads[2]}", _DIM))
     out.write("\n")
     for code, number in counts:
         out.write(f"  {style(_pad(code, code_width), _BOLD)}  {_pad(str(number), count_width, True)}")

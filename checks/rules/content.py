@@ -15,7 +15,7 @@ from checks.rules import names, rule
 
 _YEAR_IN_NAME = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _NOTICE = re.compile(nf.SUPERSEDED_NOTICE)
-_LEFTOVERS = tuple((re.compile(pattern), zh, en) for pattern, zh, en in nf.TEMPLATE_LEFTOVERS)
+_LEFTOVERS = tuple((re.compile(pattern), zh, en, unfinished) for pattern, zh, en, unfinished in nf.TEMPLATE_LEFTOVERS)
 
 
 def _body(section: Section) -> str:
@@ -317,23 +317,39 @@ def _old_t3(table: Table) -> Iterator[Finding]:
     )
 
 
-@rule("R011", Severity.WARNING, "残留模板说明或占位符", "template guidance or placeholder text left in")
+@rule("R011", Severity.ERROR, "残留模板说明或占位符", "template guidance or placeholder text left in")
 def template_leftovers(report: Report) -> Iterator[Finding]:
     """
-    发布前须删除模板中的编写说明、提示语和占位符，否则读者看到的是未完成的报告。
-    错误示例：“该部分以表格形式报告。表格如下：”“【此处填写本机关名称】”“XX局2025年……”“编写说明：……”。
-    正确示例：删去提示语，直接给出表格；用实际名称替换占位符。
+    发布前须删除模板中的编写说明、提示语和占位符，否则读者看到的是未完成的报告。括号里的填写提示（如
+    `zfxxgk-lint init` 生成的“【此处填写……】”）说明该处内容尚未填写，报告不完整，是错误；编写说明、提示语和
+    “XX”“某某”之类的占位符只需删除或替换，是警告。
+    错误示例：“【此处填写本年度主动公开工作情况】”（错误）；“该部分以表格形式报告。表格如下：”“XX局2025年……”
+    “编写说明：……”（警告）。
+    正确示例：写明实际情况；删去提示语，直接给出表格；用实际名称替换占位符。
     ---
-    Template instructions, prompts and placeholders must be removed before publication.
-    Failing: "该部分以表格形式报告。表格如下：", "【此处填写本机关名称】", "XX局", "编写说明". Passing: the real text.
+    Template instructions, prompts and placeholders must be removed before publication. A bracketed instruction
+    to fill something in (the "【此处填写……】" of the skeleton `zfxxgk-lint init` writes) means that content was
+    never written, so the report is incomplete: an error. Guidance text, prompts and placeholders such as "XX"
+    only need deleting or replacing: a warning.
+    Failing: "【此处填写本年度主动公开工作情况】" (error); "该部分以表格形式报告。表格如下：", "XX局",
+    "编写说明" (warnings). Passing: the real text.
     """
     for text in report.prose():
-        for pattern, zh, en in _LEFTOVERS:
+        for pattern, zh, en, unfinished in _LEFTOVERS:
             match = pattern.search(text.text)
-            if match is not None:
-                yield Finding(
-                    "R011",
-                    text.at(match.start()),
-                    Message(f"残留{zh}「{match.group()}」，发布前应删除或替换", f'{en} left in: "{match.group()}"'),
-                    actual=match.group(),
+            if match is None:
+                continue
+            left = match.group()
+            if unfinished:
+                message = Message(
+                    f"「{left}」处的内容尚未填写，应写明实际情况后再发布", f'"{left}" has not been filled in yet'
                 )
+            else:
+                message = Message(f"残留{zh}「{left}」，发布前应删除或替换", f'{en} left in: "{left}"')
+            yield Finding(
+                "R011",
+                text.at(match.start()),
+                message,
+                severity=None if unfinished else Severity.WARNING,
+                actual=left,
+            )

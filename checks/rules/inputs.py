@@ -1,8 +1,12 @@
-"""Family I: the file itself. These findings are made while reading, before there is a model."""
+"""Family I: the file itself. These findings are made while reading, before there is a model, or (I006) before
+any rule reads the model."""
 
 from __future__ import annotations
 
-from checks.findings import Severity
+from typing import Any
+
+from checks.findings import Finding, Message, Severity
+from checks.model import REPORT_KEYS, Position, Report
 from checks.rules import declare
 
 declare(
@@ -124,3 +128,52 @@ Failing: U+202E between `行政许可` and its number (`36` shows as `63`); a ze
 `一、总体情况`. Passing: the same lines without them (an editor's "show invisible characters" reveals them).
 """,
 )
+declare(
+    "I006",
+    Severity.ERROR,
+    "文件不是政府信息公开工作年度报告",
+    "not an annual report",
+    """
+文件中既没有报告标题，也没有六个部分中任何一个部分的标题，也没有表二、表三、表四中的任何一个表格，不是
+政府信息公开工作年度报告（例如仓库中的使用说明、笔记或配置文件），因此不逐项检查，只报告这一个问题。
+只要有标题、部分标题或表格之一，就按报告检查（例如缺了标题的报告照常检查，并指出缺少标题）。
+如果它确实不是报告，请不要让检查工具读取它：在配置文件的 `exclude` 中列出，或在 pre-commit 配置中用
+`files` 只选报告所在的文件夹。
+错误示例：提交到报告文件夹的 `使用说明.md`、`notes.txt`、`settings.yaml`。
+正确示例：报告文件夹只放报告；其他文件放在别处，或在配置中排除。
+---
+The file has no report title, no heading of any of the six parts and none of tables 2, 3 and 4: it is not an
+annual report (a README, notes or a settings file in the repository), so it is not checked item by item and
+this is its only finding. A file with any of a title, a part heading or a table is checked as a report (a report
+that lost its title is checked, and its missing title reported).
+If it really is not a report, keep the linter from reading it: list it under `exclude` in the configuration, or
+narrow the pre-commit hook's `files` to the reports folder.
+Failing: `使用说明.md`, `notes.txt` or `settings.yaml` committed to the reports folder. Passing: only reports there.
+""",
+)
+
+
+def not_a_report(report: Report) -> Finding | None:
+    """I006 when nothing in the model says it is a report: no title, no part heading, no table; and, for a source
+    that states data (YAML, Markdown front matter), no report key with a value in it. A document of another shape
+    (``正文: 7``, a list, a number) was meant as a report: S001 says what is wrong with it."""
+    if report.title is not None or report.sections or report.tables:
+        return None
+    if report.data is not None and _states_a_report(report.data.document):
+        return None
+    return Finding(
+        "I006",
+        Position(1, 1),
+        Message(
+            "未发现报告标题、部分标题或表格，不是政府信息公开工作年度报告，未作检查；非报告文件请在配置文件的"
+            " exclude 或 pre-commit 的 files 中排除",
+            "no report title, part heading or table found: this file is not an annual report and was not checked; "
+            "if it is not meant to be one, exclude it (the configuration's exclude, or pre-commit's files)",
+        ),
+    )
+
+
+def _states_a_report(document: Any) -> bool:
+    if not isinstance(document, dict):
+        return True
+    return any(document.get(key) not in (None, "", [], {}) for key in REPORT_KEYS)

@@ -15,8 +15,9 @@ from pathlib import Path
 from types import ModuleType
 from typing import NamedTuple
 
-from checks.findings import Finding
-from checks.model import Report
+from checks.findings import Finding, Message
+from checks.model import Position, Report
+from checks.oserrors import reason
 from checks.reading import read
 
 Parser = Callable[[str, tuple[str, ...]], Report]
@@ -42,6 +43,27 @@ _NOT_REPORTS = re.compile(
 )
 
 
+# Word processors' own formats that no parser here reads: the staffer can save them as .docx in a minute.
+_SAVE_AS_DOCX = frozenset({".doc", ".wps", ".wpt", ".dot", ".rtf", ".odt", ".docm", ".dotx"})
+
+
+def unsupported(suffix: str) -> Message:
+    """Why a file of this type is not read, and what to do instead."""
+    shown = suffix or "（无后缀）"
+    if suffix.lower() in _SAVE_AS_DOCX:
+        return Message(
+            f"不支持「{shown}」格式的文件。请在 Word 或 WPS 中打开，点击“文件 → 另存为”，保存类型选择"
+            "“Word 文档（*.docx）”，再检查另存的 .docx 文件",
+            f'"{suffix}" files are not read. Open it in Word or WPS, choose File → Save As, pick '
+            '"Word Document (*.docx)", and check the saved .docx file',
+        )
+    known = "、".join(SUFFIXES)
+    return Message(
+        f"不支持「{shown}」格式的文件；可检查的格式：{known}",
+        f'"{suffix or "(no suffix)"}" files are not read; the formats read are {", ".join(SUFFIXES)}',
+    )
+
+
 def is_report_name(name: str) -> bool:
     """Whether a file name (in a folder run or the search for last year's report) can be a report's."""
     return not name.startswith(".") and not _NOT_REPORTS.match(name) and os.path.splitext(name)[1].lower() in SUFFIXES
@@ -62,14 +84,20 @@ def _module(suffix: str) -> ModuleType | None:
 
 
 def read_report(path: Path, max_bytes: int) -> Loaded | None:
-    """The model of a file in any format read here; None for a file type no parser reads."""
+    """The model of a file in any format read here; None for a file type no parser reads. A file the system
+    will not let us read (no permission, a folder named like a report, gone since it was listed) is I001."""
     module = _module(path.suffix)
     if module is None:
         return None
-    if hasattr(module, "read_file"):
-        loaded: Loaded = module.read_file(path, max_bytes)
-        return loaded
-    decoded = read(path, max_bytes, getattr(module, "declared_encoding", None))
+    try:
+        if hasattr(module, "read_file"):
+            loaded: Loaded = module.read_file(path, max_bytes)
+            return loaded
+        decoded = read(path, max_bytes, getattr(module, "declared_encoding", None))
+    except OSError as error:
+        why = reason(error)
+        message = Message(f"无法打开文件：{why.zh}", f"cannot open the file: {why.en}")
+        return Loaded(None, (Finding("I001", Position(1, 1), message),), ())
     if decoded.lines is None:
         return Loaded(None, decoded.findings, ())
     return Loaded(module.parse(str(path), decoded.lines), decoded.findings, decoded.lines)

@@ -1,20 +1,22 @@
-"""``zfxxgk-lint convert`` and ``zfxxgk-lint init``: read or make a report model, write it with a writer.
+"""``zfxxgk-lint convert``, ``init`` and ``schema``: read or make a report model, write it with a writer.
 
-Neither lints. Messages go to stderr, Chinese unless ``--lang en``; a usage problem or an unreadable source is
+None lints. Messages go to stderr, Chinese unless ``--lang en``; a usage problem or an unreadable source is
 exit status 2, and no file is overwritten by surprise: convert never writes over its source, init never over
-anything.
+anything. A report written to a file gets what it needs beside it (``support``: the schema for a YAML report,
+markdownlint's settings for a Markdown one), and the folders it goes into are made.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
+from checks.console import discard_stdout
 from checks.findings import Message
 from checks.model import Report
-from checks.writers import format_of, writer_for
+from checks.oserrors import reason
+from checks.writers import SUFFIXES, format_of, support, writer_for
 
 EXIT_OK, EXIT_USAGE = 0, 2
 MIN_YEAR, MAX_YEAR = 2008, 2100  # the 条例 took effect in 2008
@@ -32,13 +34,14 @@ def _fail(message: Message, lang: str) -> int:
 def _read(path: Path) -> Report | Message:
     """The model of a source file as the linter reads it, or why it cannot be read."""
     from checks.reading import MAX_BYTES
-    from checks.sources import read_report
+    from checks.sources import read_report, unsupported
 
     if not path.is_file():
         return Message(f"找不到文件：{path}", f"no such file: {path}")
     loaded = read_report(path, MAX_BYTES)
     if loaded is None:
-        return Message(f"不支持的文件类型「{path.suffix}」：{path}", f'unsupported file type "{path.suffix}": {path}')
+        why = unsupported(path.suffix)
+        return Message(f"{path}：{why.zh}", f"{path}: {why.en}")
     report = loaded.report
     if report is None:
         reasons = "；".join(f.message.zh for f in loaded.findings)
@@ -56,13 +59,40 @@ def _read(path: Path) -> Report | Message:
     return report
 
 
+def _suffix_problem(output: Path, target: str) -> Message | None:
+    """A file named for one format must not be given another's content (``--to yaml -o 2025.md``)."""
+    if format_of(output.suffix) == target:
+        return None
+    fitting = "、".join(s for s, f in SUFFIXES.items() if f == target)
+    return Message(
+        f"输出文件 {output} 的后缀与格式 {target} 不符，应为 {fitting}",
+        f"the output file {output} does not end in {', '.join(s for s, f in SUFFIXES.items() if f == target)}, "
+        f"as a {target} file should",
+    )
+
+
+def _render(report: Report, target: str, output: Path | None, lang: str) -> str:
+    """The report in ``target``, with what it needs beside its file (told on stderr when written now)."""
+    if output is None or target not in support.FOR_FORMAT:
+        return writer_for(target)(report)
+    needed = support.FOR_FORMAT[target]
+    found, written = support.provide(output, needed)
+    if written:
+        _say(Message(f"已写入 {found}（{needed.purpose.zh}）", f"wrote {found} ({needed.purpose.en})"), lang)
+    if target == "yaml":
+        from checks.writers.yaml import write
+
+        return write(report, schema=support.relative(found, output.absolute().parent))
+    return writer_for(target)(report)
+
+
 def _write(text: str, output: Path | None, lang: str, *, exclusive: bool) -> int:
     if output is None:
         try:
             sys.stdout.write(text)
             sys.stdout.flush()
         except BrokenPipeError:  # `… | head`: the reader left early, which is not an error of ours
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            discard_stdout()
         return EXIT_OK
     try:
         with output.open("x" if exclusive else "w", encoding="utf-8", newline="") as file:
@@ -70,8 +100,27 @@ def _write(text: str, output: Path | None, lang: str, *, exclusive: bool) -> int
     except FileExistsError:
         return _fail(Message(f"{output} 已存在，不覆盖", f"{output} exists; not overwriting it"), lang)
     except OSError as error:
-        return _fail(Message(f"无法写入 {output}：{error.strerror}", f"cannot write {output}: {error.strerror}"), lang)
+        return _fail(_cannot_write(output, error), lang)
     return EXIT_OK
+
+
+def _cannot_write(output: Path, error: OSError) -> Message:
+    why = reason(error)
+    return Message(f"无法写入 {output}：{why.zh}", f"cannot write {output}: {why.en}")
+
+
+def _prepare(output: Path | None, target: str, lang: str) -> int | None:
+    """Check the output's name and make its folder; an exit status when that fails."""
+    if output is None:
+        return None
+    problem = _suffix_problem(output, target)
+    if problem is not None:
+        return _fail(problem, lang)
+    try:
+        output.absolute().parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        return _fail(_cannot_write(output, error), lang)
+    return None
 
 
 def convert(args: argparse.Namespace) -> int:
@@ -88,10 +137,18 @@ def convert(args: argparse.Namespace) -> int:
     report = _read(source)
     if isinstance(report, Message):
         return _fail(report, args.lang)
-    return _write(writer_for(args.to)(report), output, args.lang, exclusive=False)
+    failed = _prepare(output, args.to, args.lang)
+    if failed is not None:
+        return failed
+    try:
+        text = _render(report, args.to, output, args.lang)
+    except OSError as error:
+        return _fail(_cannot_write(output or source, error), args.lang)
+    return _write(text, output, args.lang, exclusive=False)
 
 
 def init(args: argparse.Namespace) -> int:
+    from checks.previous import find_last_year
     from checks.writers.template import skeleton
 
     lang: str = args.lang
@@ -109,22 +166,35 @@ def init(args: argparse.Namespace) -> int:
     target = args.format or (format_of(output.suffix) if output is not None else None) or "txt"
     if output is not None and output.exists():
         return _fail(Message(f"{output} 已存在，不覆盖", f"{output} exists; not overwriting it"), lang)
+    last_path: Path | None = args.previous
+    if last_path is None:
+        # As `check` looks for it: beside the new file (or in the working folder), then in the repository.
+        last_path = find_last_year(output or Path.cwd() / f"{args.year}.{target}", agency, args.year)
+        if last_path is not None:
+            _say(Message(f"找到上一年度的报告：{last_path}", f"found last year's report: {last_path}"), lang)
     previous: Report | None = None
-    if args.previous is not None:
-        last = _read(args.previous)
+    if last_path is not None:
+        last = _read(last_path)
         if isinstance(last, Message):
             return _fail(last, lang)
         previous = last
         if previous.year is not None and previous.year != args.year - 1:
             _say(
                 Message(
-                    f"注意：{args.previous} 是 {previous.year} 年度的报告，不是 {args.year - 1} 年度",
-                    f"note: {args.previous} reports on {previous.year}, not {args.year - 1}",
+                    f"注意：{last_path} 是 {previous.year} 年度的报告，不是 {args.year - 1} 年度",
+                    f"note: {last_path} reports on {previous.year}, not {args.year - 1}",
                 ),
                 lang,
             )
+    failed = _prepare(output, target, lang)
+    if failed is not None:
+        return failed
     report, carried = skeleton(agency, args.year, target, previous)
-    status = _write(writer_for(target)(report), output, lang, exclusive=True)
+    try:
+        text = _render(report, target, output, lang)
+    except OSError as error:
+        return _fail(_cannot_write(output or Path(), error), lang)
+    status = _write(text, output, lang, exclusive=True)
     if status == EXIT_OK and previous is not None:
         for message in carried.done:
             _say(Message(f"已沿用上一年度数据：{message.zh}", f"carried over from last year: {message.en}"), lang)
@@ -138,4 +208,23 @@ def init(args: argparse.Namespace) -> int:
                 ),
                 lang,
             )
+    return status
+
+
+def schema(args: argparse.Namespace) -> int:
+    """The report schema, to stdout or to ``-o`` (a folder gets ``report.schema.json`` in it); an older copy is
+    replaced, so running it again after an upgrade brings the editors' schema up to date."""
+    content = support.SCHEMA.content()
+    output: Path | None = args.output
+    if output is None:
+        return _write(content, None, args.lang, exclusive=False)
+    if output.is_dir() or str(output).endswith(("/", "\\")):
+        output = output / support.SCHEMA.name
+    try:
+        output.absolute().parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        return _fail(_cannot_write(output, error), args.lang)
+    status = _write(content, output, args.lang, exclusive=False)
+    if status == EXIT_OK:
+        _say(Message(f"已写入 {output}（{support.SCHEMA.purpose.zh}）", f"wrote {output}"), args.lang)
     return status

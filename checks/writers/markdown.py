@@ -27,12 +27,13 @@ def write(report: Report) -> str:
 def _table(table: Table) -> str:
     grid = lay_out(table)
     lines = [_row(line) for line in grid.lines]
-    lines.insert(1, "|" + "---|" * grid.width)  # the first line is the GFM header row
+    lines.insert(1, "|" + " --- |" * grid.width)  # the first line is the GFM header row
     return "\n".join(lines)
 
 
 def _row(cells: tuple[str, ...]) -> str:
-    return "| " + " | ".join(_cell(cell) for cell in cells) + " |"
+    # markdownlint's "compact" style (MD060): one space each side of a cell's text, one in an empty cell.
+    return "|" + "".join(f" {text} |" if text else " |" for text in map(_cell, cells))
 
 
 def _cell(text: str) -> str:

@@ -12,16 +12,23 @@ from ruamel.yaml.representer import RoundTripRepresenter
 from checks import national_format as nf
 from checks.model import KEYS, TABLE_KEYS, Report
 
-SCHEMA_URL = "https://zfxxgk-lint.example/schemas/report.schema.json"
-SCHEMA_LINE = f"# yaml-language-server: $schema={SCHEMA_URL}"
+# The schema file editors check a YAML report against, found by the modeline relative to the report (editors
+# resolve it offline): `convert` and `init` put a copy beside the reports (checks/writers/support.py).
+SCHEMA_FILE = "report.schema.json"
 
 
-def write(report: Report) -> str:
+def modeline(schema: str = SCHEMA_FILE) -> str:
+    """The comment yaml-language-server (VS Code's YAML extension and others) reads the schema's path from."""
+    return f"# yaml-language-server: $schema={schema}"
+
+
+def write(report: Report, schema: str = SCHEMA_FILE) -> str:
+    """The report as YAML; ``schema``: the path from the report's folder to its schema (``../report.schema.json``)."""
     data = CommentedMap(report.to_data())
     for key, zh in TABLE_KEYS.items():
         if zh in data:
             data[zh] = _table(key, data[zh])
-    return SCHEMA_LINE + "\n" + dump(data)
+    return modeline(schema) + "\n" + dump(data)
 
 
 def dump(data: Any) -> str:

@@ -1,0 +1,33 @@
+"""What the operating system said, in the user's language: ``No such file or directory`` is not a message for a
+Chinese staffer, and ``strerror`` is English (or the system locale's) whatever ``--lang`` asks for."""
+
+from __future__ import annotations
+
+import errno
+
+from checks.findings import Message
+
+_REASONS = {
+    errno.ENOENT: ("文件或文件夹不存在", "no such file or folder"),
+    errno.EACCES: ("没有访问权限", "permission denied"),
+    errno.EPERM: ("操作不被允许", "operation not permitted"),
+    errno.EISDIR: ("这是一个文件夹，不是文件", "it is a folder, not a file"),
+    errno.ENOTDIR: ("路径中有一段不是文件夹", "a part of the path is not a folder"),
+    errno.EEXIST: ("已存在", "already exists"),
+    errno.ENOSPC: ("磁盘空间不足", "no space left on the device"),
+    errno.EROFS: ("文件系统是只读的", "the file system is read-only"),
+    errno.ENAMETOOLONG: ("文件名过长", "the file name is too long"),
+    errno.ELOOP: ("符号链接形成了循环", "too many levels of symbolic links"),
+    errno.EMFILE: ("打开的文件过多", "too many open files"),
+    errno.EBUSY: ("文件正被占用", "the file is busy"),
+    errno.EIO: ("读写出错（磁盘或网络故障）", "input/output error (a disk or network fault)"),
+}
+
+
+def reason(error: OSError) -> Message:
+    """Why an operation on a file failed, without the path (the caller names it)."""
+    known = _REASONS.get(error.errno) if error.errno is not None else None
+    if known is not None:
+        return Message(*known)
+    detail = error.strerror or type(error).__name__
+    return Message(f"系统错误（{detail}）", f"system error ({detail})")
