@@ -16,27 +16,59 @@ class Part(NamedTuple):
     number: int
     heading: str  # official heading, numeral included
     en: str
-    variants: tuple[str, ...] = ()  # wordings seen in published reports: accepted with a warning
+    # Wordings seen in compliant published reports (reference §6.1), the 条例's own among them: accepted, with a
+    # warning that names the official wording. Differences of punctuation only are not findings at all.
+    variants: tuple[str, ...] = ()
 
 
 PARTS: tuple[Part, ...] = (
-    Part(1, "一、总体情况", "1. Overview"),
-    Part(2, "二、主动公开政府信息情况", "2. Proactive disclosure"),
-    Part(3, "三、收到和处理政府信息公开申请情况", "3. Requests received and handled"),
+    Part(1, "一、总体情况", "1. Overview", ("一、政府信息公开总体情况", "一、政府信息公开工作总体情况")),
+    Part(
+        2,
+        "二、主动公开政府信息情况",
+        "2. Proactive disclosure",
+        ("二、政府信息主动公开情况", "二、行政机关主动公开政府信息情况"),
+    ),
+    Part(
+        3,
+        "三、收到和处理政府信息公开申请情况",
+        "3. Requests received and handled",
+        (
+            "三、行政机关收到和处理政府信息公开申请情况",
+            "三、收到和处理政府信息公开申请的情况",
+            "三、依申请公开政府信息情况",
+        ),
+    ),
     Part(
         4,
         "四、政府信息公开行政复议、行政诉讼情况",
         "4. Administrative review and litigation",
-        ("四、因政府信息公开工作被申请行政复议、提起行政诉讼情况",),
+        (
+            "四、政府信息公开行政复议和行政诉讼情况",
+            "四、政府信息公开行政复议及行政诉讼情况",
+            "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况",
+            "四、因政府信息公开工作被申请行政复议和提起行政诉讼情况",
+            "四、因政府信息公开工作被申请行政复议、提起行政诉讼的情况",
+        ),
     ),
     Part(
         5,
         "五、存在的主要问题及改进情况",
         "5. Main problems and improvements",
-        ("五、政府信息公开工作存在的主要问题及改进情况", "五、存在的主要问题及改进措施"),
+        (
+            "五、政府信息公开工作存在的主要问题及改进情况",
+            "五、存在的主要问题及改进措施",
+            "五、存在的主要问题和改进措施",
+            "五、政府信息公开工作存在的主要问题及改进措施",
+            "五、存在的主要问题及整改措施",
+            "五、存在主要问题及改进情况",
+            "五、存在问题及改进情况",
+        ),
     ),
     Part(6, "六、其他需要报告的事项", "6. Other matters to report", ("六、其他事项",)),
 )
+# The numerals the parts are numbered with, in order (一、 … 六、): a heading is first identified by its numeral.
+NUMERALS = "一二三四五六七八九十"
 
 # Which part each table belongs under.
 TABLE_PART = {"t2": 2, "t3": 3, "t4": 4}
@@ -214,7 +246,18 @@ HEADER_LABELS: dict[str, tuple[str, ...]] = {
 
 # --- The text: title, 总体情况 topics, parts 五 and 六 (reference §2, §2.6) --------------------------------------
 TITLE_FORM = "{agency}{year}年政府信息公开工作年度报告"
-TITLE_VARIANTS = ("{agency}{year}年度政府信息公开工作年度报告",)  # common in published reports: a warning
+# Titles of compliant published reports in other forms (reference §6.2): no rule of the notice fixes the title's
+# word order, so these are a warning that names the usual form, as is any other title naming the agency and year.
+TITLE_VARIANTS = (
+    "{agency}{year}年度政府信息公开工作年度报告",
+    "{year}年{agency}政府信息公开工作年度报告",
+    "{year}年度{agency}政府信息公开工作年度报告",
+    "{agency}政府信息公开工作{year}年度报告",
+    "{agency}{year}政府信息公开工作年度报告",
+    "{agency}政府信息公开工作年度报告（{year}年度）",
+    "{agency}{year}年政府信息公开年度报告",
+)
+TITLE_ANCHORS = ("政府信息公开", "信息公开")  # what every title holds; the agency and year are found around it
 
 
 class Topic(NamedTuple):

@@ -48,3 +48,15 @@ def _matcher(candidate: str) -> SequenceMatcher[str]:
     from difflib import SequenceMatcher  # here: a report whose labels are all as written does not need it (1.5 ms)
 
     return SequenceMatcher(None, "", candidate, autojunk=False)
+
+
+def letters(text: str) -> str:
+    """The comparison key of a heading: NFKC, without spaces, punctuation and symbols ("、" or "，" or nothing).
+    Headings are compared by their words alone; labels keep their punctuation (``norm``)."""
+    return _letters(text)
+
+
+@lru_cache(maxsize=4096)
+def _letters(text: str) -> str:
+    folded = unicodedata.normalize("NFKC", text)
+    return "".join(c for c in folded if unicodedata.category(c)[0] not in "PSZC")

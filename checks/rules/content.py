@@ -10,7 +10,7 @@ from pathlib import PurePath
 from checks import national_format as nf
 from checks.findings import Finding, Message, Severity
 from checks.model import Position, Report, Section, Table, Text
-from checks.normalize import norm
+from checks.normalize import letters, norm
 from checks.rules import names, rule
 
 _YEAR_IN_NAME = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
@@ -29,14 +29,20 @@ def _heading(part: int) -> str:
 @rule("R005", Severity.ERROR, "报告标题缺失或不规范", 'title missing or not "{机关}{年度}年政府信息公开工作年度报告"')
 def title_form(report: Report) -> Iterator[Finding]:
     """
-    报告标题应为“{机关名称}{年度}年政府信息公开工作年度报告”，写明机关和年度，读者才能知道这是谁、哪一年的报告。
-    “{年度}年度政府信息公开工作年度报告”为常见写法，只给出警告。
-    错误示例：“2023年政府信息公开工作报告”（缺机关名称、缺“年度”）；“七家子镇2023年政府信息公开 工作告年度报”。
+    报告须有标题，并写明机关名称和年度，读者才能知道这是哪个机关、哪一年的报告；没有标题，或标题中没有机关名称
+    或年度的，是错误。标题的通常写法是“{机关名称}{年度}年政府信息公开工作年度报告”。国办公开办函〔2021〕30号
+    规定了报告的内容，没有规定标题的语序，所以写明了机关和年度的其他写法（“{年度}年度”“2023年上海市政府信息
+    公开工作年度报告”“……年度报告（2023年度）”等）只给出警告。分两行书写的标题合并为一行读取；网页没有正文
+    标题的，读取网页的标题。
+    错误示例：没有标题；“2023年政府信息公开工作报告”（未写明机关名称）。
     正确示例：“昌图县七家子镇2023年政府信息公开工作年度报告”。
     ---
-    The title must read "{agency}{year}年政府信息公开工作年度报告", naming the agency and the year.
-    "…年度政府信息公开工作年度报告" is common and only a warning.
-    Failing: "2023年政府信息公开工作报告" (no agency), a garbled title.
+    The report needs a title naming the agency and the year, so that readers know whose report, for which year,
+    it is: no title, or one without the agency or the year, is an error. The usual form is
+    "{agency}{year}年政府信息公开工作年度报告". The 2021 notice fixes the report's content, not its title's word
+    order, so other titles naming the agency and the year (…年度…, the year first, "（2023年度）" after it) are a
+    warning. A title written over two lines is read as one; a page without a title in its text is read by its own.
+    Failing: no title; "2023年政府信息公开工作报告" (no agency).
     Passing: "昌图县七家子镇2023年政府信息公开工作年度报告".
     """
     form = nf.TITLE_FORM.format(agency="{机关名称}", year="{年度}")
@@ -50,11 +56,16 @@ def title_form(report: Report) -> Iterator[Finding]:
         return
     title = report.title
     if report.agency is None or report.year is None:
+        missing = (
+            "机关名称和年度"
+            if report.agency is None and report.year is None
+            else ("机关名称" if report.agency is None else "年度")
+        )
         yield Finding(
             "R005",
             title.pos,
             Message(
-                f"标题「{title.text}」须写明机关名称和年度：「{form}」",
+                f"标题「{title.text}」未写明{missing}，应为「{form}」",
                 f'the title "{title.text}" must name the agency and the year: "{form}"',
             ),
             expected=form,
@@ -62,18 +73,18 @@ def title_form(report: Report) -> Iterator[Finding]:
         )
         return
     expected = nf.TITLE_FORM.format(agency=report.agency, year=report.year)
-    written = norm(title.text)
-    if written == norm(expected):
+    written = letters(title.text)
+    if written == letters(expected):
         return
-    variant = written in {norm(v.format(agency=report.agency, year=report.year)) for v in nf.TITLE_VARIANTS}
+    variant = written in {letters(v.format(agency=report.agency, year=report.year)) for v in nf.TITLE_VARIANTS}
     yield Finding(
         "R005",
         title.pos,
         Message(
-            f"标题「{title.text}」应为「{expected}」" + ("（常见写法）" if variant else ""),
-            f'the title "{title.text}" should read "{expected}"' + (" (a common variant)" if variant else ""),
+            f"标题「{title.text}」宜写作「{expected}」" + ("（常见写法）" if variant else ""),
+            f'the title "{title.text}" usually reads "{expected}"' + (" (a common variant)" if variant else ""),
         ),
-        severity=Severity.WARNING if variant else None,
+        severity=Severity.WARNING,
         expected=expected,
         actual=title.text,
     )

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from checks import national_format as nf
 from checks.findings import Finding, Message, Severity
 from checks.model import Position, Report, Section
-from checks.normalize import norm
+from checks.normalize import letters
 from checks.rules import names, rule
 
 
@@ -106,31 +106,39 @@ def part_twice(report: Report) -> Iterator[Finding]:
             first[section.part] = section
 
 
-@rule("R004", Severity.ERROR, "部分标题与规定表述不一致", "part heading differs from the official wording")
+@rule("R004", Severity.WARNING, "部分标题与规定表述不一致", "part heading differs from the official wording")
 def heading_wording(report: Report) -> Iterator[Finding]:
     """
-    部分标题应与国家格式的表述一字不差（全角/半角、空格不计）。已知的常见变体（如“四、因政府信息公开工作被申请
-    行政复议、提起行政诉讼情况”“六、其他事项”）只给出警告。
-    错误示例：“二、主动公开政府信息的情况”。正确示例：“二、主动公开政府信息情况”。
+    部分标题宜采用国家格式（国办公开办函〔2021〕30号）的表述和“一、”至“六、”的编号。《条例》第五十条规定的是
+    年度报告应当包括的内容，标题措辞不同而内容齐全的，不影响报告的完整性，故为警告：写出规定的表述，便于读者
+    和汇总核对。只有标点不同（“、”“，”、空格、句末冒号）的不提示；已知的常见写法（如“四、政府信息公开行政复议
+    和行政诉讼情况”和《条例》原文“四、因政府信息公开工作被申请行政复议、提起行政诉讼情况”）注明为常见写法。
+    部分由标题的编号确定，措辞只决定是否提示本规则。
+    错误示例：“二、主动公开政府信息的情况”；“1、 总体情况”。
+    正确示例：“二、主动公开政府信息情况”；“一、总体情况”。
     ---
-    Part headings must match the official wording (width and spaces aside). Known variants seen in published
-    reports are a warning. Failing: "二、主动公开政府信息的情况". Passing: "二、主动公开政府信息情况".
+    Part headings should use the wording of the national format and its numbering 一、 to 六、. Article 50 of the
+    Regulations fixes what the report contains, not the words of its headings, so a different wording is a warning:
+    the official one helps readers and whoever compiles the reports. Differences of punctuation only (、 or ，,
+    spaces, a trailing colon) are not reported; known wordings (such as the Regulations' own for part 四) are named
+    as such. The numeral decides which part a heading is; the wording only whether this rule speaks.
+    Failing: "二、主动公开政府信息的情况"; "1、 总体情况". Passing: "二、主动公开政府信息情况"; "一、总体情况".
     """
     for section in report.sections:
         part = names.part(section.part)
-        written = norm(section.heading.text.lstrip("#"))
-        if written == norm(part.heading):
+        written = letters(section.heading.text)
+        if written == letters(part.heading):
             continue
-        variant = written in {norm(v) for v in part.variants}
+        variant = written in {letters(v) for v in part.variants}
         yield Finding(
             "R004",
             section.heading.pos,
             Message(
-                f"部分标题「{section.heading.text}」应为「{part.heading}」" + ("（常见变体）" if variant else ""),
+                f"部分标题「{section.heading.text}」宜按规定写作「{part.heading}」"
+                + ("（常见写法）" if variant else ""),
                 f'heading "{section.heading.text}" should read "{part.heading}" ({part.en})'
                 + (" (a known variant)" if variant else ""),
             ),
-            severity=Severity.WARNING if variant else None,
             expected=part.heading,
             actual=section.heading.text,
         )

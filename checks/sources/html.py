@@ -24,6 +24,7 @@ from bs4.element import NavigableString, PageElement, PreformattedString, Tag
 
 from checks.model import Position, Report, Text
 from checks.sources.blocks import Block, read_blocks
+from checks.sources.headings import read_title
 from checks.sources.nesting import TOO_NESTED, too_nested
 
 # Elements that end a line of text; every other element is read as part of the line around it.
@@ -75,8 +76,26 @@ def parse(path: str, lines: tuple[str, ...]) -> Report:
         # Nothing of a report outside the site's furniture: the page wraps its article in an element named like
         # furniture (<div class="menu-content">); read it all rather than nothing.
         report = _read(path, source, soup, furniture=False)
+    if report.title is None:
+        report = _with_page_title(report, source, soup)
     # The page's own lines: what findings point at and reporters quote.
     return report._replace(lines=lines)
+
+
+def _with_page_title(report: Report, source: str, soup: BeautifulSoup) -> Report:
+    """A page whose text has no title line (北京's often have none) is titled by its ``<title>``, read as any
+    title is (a site's name after it is not part of it)."""
+    tag = soup.title
+    written = tag.get_text() if tag is not None else ""
+    title = read_title(" ".join(written.split()))
+    if title is None or tag is None:
+        return report
+    opening = source.find("<title")
+    offset = source.find(">", opening) + 1 if opening >= 0 else 0
+    offset += len(source[offset:]) - len(source[offset:].lstrip())
+    line = source.count("\n", 0, offset) + 1
+    column = offset - source.rfind("\n", 0, offset)
+    return report._replace(title=Text(title.text, Position(line, column)), agency=title.agency, year=title.year)
 
 
 def _read(path: str, source: str, soup: BeautifulSoup, *, furniture: bool) -> Report:

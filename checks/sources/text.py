@@ -12,8 +12,15 @@ from typing import NamedTuple
 
 from checks import national_format as nf
 from checks.model import Position, Report, Section, Table, Text
-from checks.normalize import norm
-from checks.sources.headings import find_heading, find_period, parse_title
+from checks.normalize import letters, norm
+from checks.sources.headings import (
+    MAX_JUDGED,
+    Candidate,
+    choose_parts,
+    find_period,
+    heading_candidate,
+    parse_title,
+)
 from checks.sources.tables import RawCell, build_table
 from checks.suppression import is_comment
 
@@ -59,6 +66,34 @@ def split_cells(line: str, line_no: int) -> list[RawCell]:
     return cells
 
 
+# A PDF's page number between two pages' text: "- 3 -", "— 12 —", "第 3 页", "第3页 共10页", "3/10".
+_PAGE_FOOTER = re.compile(
+    r"\s{0,8}(?:[-—–]{1,2}\s{0,4}\d{1,4}\s{0,4}[-—–]{1,2}|第\s{0,2}\d{1,4}\s{0,2}页(?:\s{0,4}[,，/]?\s{0,4}共\s{0,2}\d{1,4}\s{0,2}页)?"
+    r"|\d{1,4}\s{0,2}/\s{0,2}\d{1,4})\s{0,8}"
+)
+_RULE_CHARS = frozenset("|-:— \t")
+
+
+def is_copy_artefact(line: str) -> bool:
+    """A line a copy of the report adds: a page footer of a PDF, or a Markdown table's delimiter row
+    (``|---|---|``) pasted into text."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 200:
+        return False
+    return _is_table_rule(stripped) or _PAGE_FOOTER.fullmatch(stripped) is not None
+
+
+def _is_table_rule(line: str) -> bool:
+    """A Markdown table's delimiter row: ``|---|:---:|``."""
+    stripped = line.strip()
+    return "|" in stripped and "-" in stripped and set(stripped) <= _RULE_CHARS
+
+
+def _separator_only(line: str) -> bool:
+    stripped = line.strip()
+    return bool(stripped) and set(stripped) <= {"|", " "}
+
+
 def _table_start(cells: list[RawCell]) -> str | None:
     """Which table a line opens, judged by its first non-empty cell."""
     first = next((c.text for c in cells if c.text), "")
@@ -91,7 +126,8 @@ def read_text(path: str, lines: tuple[str, ...], source_format: str, full_grid: 
     cells right after a row's labels are merged label cells (as in a tab-separated Word copy) — Markdown tables."""
     source = lines
     # A suppression comment is read as a blank line: not report text, and every other line keeps its number.
-    lines = tuple("" if is_comment(line, source_format) else line for line in lines)
+    # So is what a copy adds that is not the report's: page footers, Markdown's table rules, lone separators.
+    lines = tuple("" if is_comment(line, source_format) or is_copy_artefact(line) else line for line in lines)
     cells_of = [split_cells(line, index + 1) for index, line in enumerate(lines)]
 
     # Table starts first: a table's own labels (二、上年结转…, 四、结转下年度…) look like headings.
@@ -104,36 +140,40 @@ def read_text(path: str, lines: tuple[str, ...], source_format: str, full_grid: 
             starts.append((index, table))
     in_table_label = {index for index, _ in starts}
 
-    headings: list[tuple[int, int]] = []  # (line index, part)
+    candidates: list[Candidate] = []
     for index, line in enumerate(lines):
         if index in in_table_label or "\t" in line or line.count("|") > 1:
             continue
         first = cells_of[index][0].text if cells_of[index] else ""
         if first and norm(first) in _row_labels():
             continue
-        part = find_heading(line)
-        if part is not None:
-            headings.append((index, part))
+        found = heading_candidate(line, index, judge=len(candidates) < MAX_JUDGED)
+        if found is not None:
+            candidates.append(found)
+    headings = choose_parts(candidates, {table: index for index, table in starts})
 
-    regions = _regions(lines, starts, [index for index, _ in headings])
+    regions = _regions(lines, starts, [c.line for c, _ in headings])
     region_lines = {i for region in regions for i in range(region.start, region.end)}
 
     tables: dict[str, Table] = {}
     for region in regions:
-        tables[region.table] = _build(region, lines, cells_of, full_grid)
+        # Markdown pasted into text: its tables are full grids too (their rule rows say so).
+        pasted = any(_is_table_rule(source[i]) for i in range(region.start, region.end))
+        tables[region.table] = _build(region, lines, cells_of, full_grid or pasted)
 
     sections = []
-    for number, (index, part) in enumerate(headings):
-        end = headings[number + 1][0] if number + 1 < len(headings) else len(lines)
+    for number, (found, part) in enumerate(headings):
+        index = found.line
+        end = headings[number + 1][0].line if number + 1 < len(headings) else len(lines)
+        heading, after = _heading_and_after(lines[index], found, index + 1)
         paragraphs = tuple(
             Text(lines[i].strip(), cells_of[i][0].pos)
             for i in range(index + 1, end)
             if lines[i].strip() and i not in region_lines
         )
-        heading = Text(lines[index].strip(), cells_of[index][0].pos)
-        sections.append(Section(part, heading, paragraphs, end))
+        sections.append(Section(part, heading, (*after, *paragraphs), end))
 
-    first_heading = headings[0][0] if headings else len(lines)
+    first_heading = headings[0][0].line if headings else len(lines)
     title, agency, year, after_title = parse_title(lines[:first_heading], cells_of)
     preamble = tuple(
         Text(lines[i].strip(), cells_of[i][0].pos)
@@ -144,9 +184,60 @@ def read_text(path: str, lines: tuple[str, ...], source_format: str, full_grid: 
     return report._replace(period=find_period(report.prose()))
 
 
+def _heading_and_after(line: str, found: Candidate, line_no: int) -> tuple[Text, tuple[Text, ...]]:
+    """A heading line's heading (from its numeral, without # marks), and the text after it on the same line
+    ("六、其他需要报告的事项：无。"), which is the part's first paragraph."""
+    heading = line[found.start : found.end].rstrip()
+    rest = line[found.end :]
+    skip = next((i for i, char in enumerate(rest) if letters(char)), len(rest))
+    after = rest[skip:].strip()
+    paragraph = (Text(after, Position(line_no, found.end + skip + 1)),) if after else ()
+    return Text(heading, Position(line_no, found.start + 1)), paragraph
+
+
 @cache
 def _row_labels() -> frozenset[str]:
     return frozenset(norm(spec.label) for rows in nf.ROWS.values() for spec in rows if spec.label)
+
+
+@cache
+def _labels() -> frozenset[str]:
+    """Every label of the three tables: rows, groups, headers."""
+    return _row_labels() | {norm(label) for labels in nf.HEADER_LABELS.values() for label in labels}
+
+
+def _continues(first: RawCell, second: RawCell) -> bool:
+    """Whether ``second`` is the rest of a label that a line or page break cut after ``first`` ("（四）无" /
+    "法提供"): together they are a label of the format, alone ``first`` is none, and neither is a number."""
+    if not first.text or not second.text or first.text[-1].isdigit() or second.text[0].isdigit():
+        return False
+    labels = _labels()
+    return norm(first.text) not in labels and norm(first.text + second.text) in labels
+
+
+def _joined_cells(cells: list[RawCell]) -> list[RawCell]:
+    """Cells one per line, with labels cut in two put together again."""
+    joined: list[RawCell] = []
+    for cell in cells:
+        if joined and _continues(joined[-1], cell):
+            joined[-1] = RawCell(joined[-1].text + cell.text, joined[-1].pos)
+        else:
+            joined.append(cell)
+    return joined
+
+
+def _joined_labels(rows: list[list[RawCell]]) -> list[list[RawCell]]:
+    """Grid rows, where a line holding only the first piece of a cut label gives it to the next row's label."""
+    joined: list[list[RawCell]] = []
+    for row in rows:
+        previous = [cell for cell in joined[-1] if cell.text] if joined else []
+        first = next((index for index, cell in enumerate(row) if cell.text), None)
+        if len(previous) == 1 and first is not None and _continues(previous[0], row[first]):
+            whole = RawCell(previous[0].text + row[first].text, previous[0].pos)
+            joined[-1] = [*row[:first], whole, *row[first + 1 :]]
+        else:
+            joined.append(row)
+    return joined
 
 
 def _regions(lines: tuple[str, ...], starts: list[tuple[int, str]], heading_lines: list[int]) -> list[_Region]:
@@ -166,10 +257,16 @@ def _regions(lines: tuple[str, ...], starts: list[tuple[int, str]], heading_line
 
 def _build(region: _Region, lines: tuple[str, ...], cells_of: list[list[RawCell]], full_grid: bool) -> Table:
     indexes = [i for i in range(region.start, region.end) if lines[i].strip()]
+    # Cells copied one per line come in two habits: each cell ends in "|" ("0 |", and a lone "|" is a blank cell),
+    # or cells stand bare with "|" lines between them; in the second, those lines only separate.
+    texts = [i for i in indexes if not _separator_only(lines[i])]
+    if texts and sum(1 for i in texts if "|" in lines[i]) * 2 < len(texts):
+        indexes = texts
     tabs = full_grid or any("\t" in lines[i] for i in indexes)
     # A grid has its rows one per line; otherwise cells come one per line and rows are found by their labels.
     row_lines = sum(1 for i in indexes if sum(1 for c in cells_of[i] if c.text) >= 2)
     grid = tabs or row_lines * 2 >= len(indexes)
     units = [cells_of[i] for i in indexes] if grid else [[cell for i in indexes for cell in cells_of[i]]]
+    units = _joined_labels(units) if grid else [_joined_cells(units[0])]
     start = next((c.pos for c in cells_of[region.start] if c.text), Position(region.start + 1, 1))
     return build_table(region.table, units, start, region.end, tabs=tabs)
