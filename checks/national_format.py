@@ -244,6 +244,18 @@ HEADER_LABELS: dict[str, tuple[str, ...]] = {
     "t4": (T4_REVIEW, T4_LITIGATION, *(group.label for group in T4_GROUPS[1:]), *(o.label for o in T4_OUTCOMES)),
 }
 
+# --- How written labels may differ (reference §6.3) -----------------------------------------------------------
+# Words the 条例 itself uses for an official label's word: the same label, silently ("法人或者其他组织").
+LABEL_SYNONYMS: tuple[tuple[str, str], ...] = (("或者", "或"),)
+# Labels compliant reports write for an official one, beyond punctuation and bracketed additions or omissions
+# (which are found without a list): a warning that names the official wording.
+LABEL_VARIANTS: dict[str, tuple[str, ...]] = {
+    "行政规范性文件": ("规范性文件",),
+    "本年收费金额（单位：万元）": ("本年收费金额（万元）", "本年收费金额（万元)", "收费金额（万元）"),
+}
+# The unit of the fee, however a compliant header writes it ("（单位：万元）", "（万元）"): T007 asks for one.
+T2_UNIT_WORD = "万元"
+
 # --- The text: title, 总体情况 topics, parts 五 and 六 (reference §2, §2.6) --------------------------------------
 TITLE_FORM = "{agency}{year}年政府信息公开工作年度报告"
 # Titles of compliant published reports in other forms (reference §6.2): no rule of the notice fixes the title's
@@ -276,29 +288,53 @@ OVERVIEW_TOPICS: tuple[Topic, ...] = (
 )
 # Part 五 must name problems and improvements; these words say which is which.
 PROBLEM_WORDS = ("问题", "不足", "差距", "短板", "薄弱", "有待", "不够", "欠缺", "滞后", "不强", "不高")
-IMPROVEMENT_WORDS = ("改进", "措施", "下一步", "整改", "今后", "将进一步", "将继续", "将加强", "计划", "拟")
+# Improvements are also written as "一是…二是…" with "将", "进一步", "加大", "持续" and no word 改进 (reference §6.4).
+IMPROVEMENT_WORDS = (
+    "改进",
+    "措施",
+    "下一步",
+    "整改",
+    "今后",
+    "计划",
+    "拟",
+    "进一步",
+    "加大",
+    "持续",
+    "不断",
+    "将继续",
+    "将加强",
+    "将着力",
+    "将切实",
+    "将全面",
+    "将严格",
+    "将深入",
+    "将认真",
+    "将积极",
+)
 NOTHING_TO_REPORT = ("无", "暂无", "没有", "无相关情况", "本年度无", "不涉及")  # a whole part saying only this
 INFO_FEE = "信息处理费"  # 《政府信息公开信息处理费管理办法》(国办函〔2020〕109号); not 表二's 行政事业性收费
-INFO_FEE_WORDS = (INFO_FEE, "处理费")
+# A statement about charging in any words: "政府信息公开未发生收费情况", "本年度未收取任何费用" (reference §6.4).
+INFO_FEE_WORDS = (INFO_FEE, "处理费", "收费", "收取", "费用")
 INFO_FEE_EXAMPLE = "本年度未收取信息处理费"
 
 # --- The superseded 2019 format (国办公开办函〔2019〕60号; reference §3) -----------------------------------------
 SUPERSEDED_SINCE = 2021  # reports for this year and later must use the 2021 format
 SUPERSEDED_NOTICE = r"国办公开办函\s*[〔\[【(（]\s*2019\s*[〕\]】)）]\s*60\s*号|年度报告格式\s*[(（]\s*试行\s*[)）]"
-# 2019-format 表二 labels -> what the 2021 format has instead (None: the row or block no longer exists).
-SUPERSEDED_T2_LABELS: dict[str, str | None] = {
-    "本年新制作数量": "本年制发件数",
-    "本年新公开数量": "本年废止件数",
-    "对外公开总数量": "现行有效件数",
-    "上一年项目数量": "本年处理决定数量",
-    "本年增/减": "本年处理决定数量",
-    "处理决定数量": "本年处理决定数量",
-    "其他对外管理服务事项": None,
-    "第二十条第（九）项": None,
-    "政府集中采购": None,
-    "采购项目数量": None,
-    "采购总金额": None,
-}
+# Labels only the 2019 format's 表二 has. Its columns count other things than the 2021 ones (本年新公开数量 is not
+# 本年废止件数), so the table is filled in anew, never relabelled (R010).
+SUPERSEDED_T2_LABELS: tuple[str, ...] = (
+    "本年新制作数量",
+    "本年新公开数量",
+    "对外公开总数量",
+    "上一年项目数量",
+    "本年增/减",
+    "处理决定数量",
+    "其他对外管理服务事项",
+    "第二十条第（九）项",
+    "政府集中采购",
+    "采购项目数量",
+    "采购总金额",
+)
 T3_OTHER_GROUP = _OTHER  # in 2019 a single row; since 2021 a group of three sub-rows
 
 # --- Leftover template text (reference §4): pattern -> what it is, and whether the report is unfinished ------
@@ -306,7 +342,13 @@ T3_OTHER_GROUP = _OTHER  # in 2019 a single row; since 2021 a group of three sub
 # written, so the report is incomplete; guidance text beside real content only needs deleting.
 TEMPLATE_LEFTOVERS: tuple[tuple[str, str, str, bool], ...] = (
     (r"编写说明|填报说明|填写说明", "模板的编写说明", "the template's instructions", False),
-    (r"以表格形式(?:报告|填报|列示)|表格如下", "模板的提示语", "the template's prompt", False),
+    # Not "以表格形式列示如下": reports introduce their own tables so.
+    (
+        r"该部分以表格形式(?:报告|填报)|以表格形式(?:报告|填报)。表格如下",
+        "模板的提示语",
+        "the template's prompt",
+        False,
+    ),
     (
         r"[【\[［][^】\]］]{0,40}(?:填写|填报|请|此处|示例|删除|根据实际)[^】\]］]{0,40}[】\]］]"
         r"|[（(](?:此处|请在此|请填写|填写)[^）)]{0,40}[）)]",
@@ -314,7 +356,14 @@ TEMPLATE_LEFTOVERS: tuple[tuple[str, str, str, bool], ...] = (
         "a bracketed instruction",
         True,
     ),
-    (r"(?<![A-Za-z])(?:[XxＸｘ]{2,}|×{2,}|○{2,}|某某)(?![A-Za-z])", "未替换的占位符", "a placeholder", False),
+    # ○ is also the zero of a year written in Chinese numerals ("二○○八年"): not next to another numeral.
+    (
+        r"(?<![A-Za-z])(?:[XxＸｘ]{2,}|×{2,}|(?<![〇○零一二三四五六七八九])○{2,}(?![〇○零一二三四五六七八九年])|某某)"
+        r"(?![A-Za-z])",
+        "未替换的占位符",
+        "a placeholder",
+        False,
+    ),
 )
 
 # --- What an agency of a level cannot have (X005) ------------------------------------------------------------
@@ -322,3 +371,7 @@ TEMPLATE_LEFTOVERS: tuple[tuple[str, str, str, bool], ...] = (
 TOWNSHIP = r"(?:乡|镇|街道|苏木)(?:人民政府|办事处|党委|政府)?$"
 TOWNSHIP_NONE_ROWS = ("rules",)  # 表二 rows a township must report as 0
 TOWNSHIP_LEVEL = "乡镇"  # the 层级 metadata value of a township or street office (docs/formats.md)
+# Who may make 规章 (reference §6.5, 立法法 2015 第八十条、第八十二条; 2023: 第九十一条、第九十三条): the State
+# Council's ministries and commissions (部门规章), and the people's governments of provinces, autonomous regions,
+# municipalities, 设区的市 and 自治州 (地方政府规章). Every other agency's 规章 row is "/" in many reports.
+RULE_MAKERS = r"^国务院|部$|(?:省|自治区|市|自治州)人民政府(?:办公厅|办公室)?$"

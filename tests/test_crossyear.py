@@ -235,6 +235,15 @@ def test_x003_checks_rules_too_one_finding_per_row(tmp_path: Path) -> None:
     assert found == [("rules", 2, 0), ("normative", 16, 15)]
 
 
+def test_x003_accepts_fewer_in_force_when_the_text_says_documents_were_amended(tmp_path: Path) -> None:
+    _write(tmp_path / "2024.txt", _last_year(normative="2\t1\t15"))  # 16 computed, 15 reported
+    amended = CLEAN_TEXT.replace(
+        "全年新收政府信息公开申请15件", "本年制发行政规范性文件2件（含修改1件）。全年新收政府信息公开申请15件"
+    )
+    assert amended != CLEAN_TEXT
+    assert _x(_write(tmp_path / "2025.txt", amended), "X003") == ()
+
+
 # --- the acceptance in every source format ---------------------------------------------------------------------
 def _as(text: str, name: str, fmt: str) -> str:
     parser = parser_for(".txt")

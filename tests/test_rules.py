@@ -81,7 +81,8 @@ CASES = (
     Case("missing unit", "本年收费金额（单位：万元）", "本年收费金额", (("T007", "本年收费金额"),)),
     Case("negative count", "行政许可\t36", "行政许可\t-36", (("T005", "-36"),)),
     Case("fractional count", "行政许可\t36", "行政许可\t3.5", (("T005", "3.5"),)),
-    Case("fee with 5 decimals", "行政事业性收费\t0", "行政事业性收费\t1.23456", (("T005", "行政事业性收费"),)),
+    Case("fee below one fen", "行政事业性收费\t0", "行政事业性收费\t1.2345678", (("T005", "行政事业性收费"),)),
+    Case("negative fee", "行政事业性收费\t0", "行政事业性收费\t-1", (("T005", "行政事业性收费"),)),
     Case("missing row", "\t\t3.其他\t0\t0\t0\t0\t0\t0\t0\n", "", (("T002", "（七）总计"),)),
     Case(
         "unexpected row",
@@ -127,6 +128,59 @@ def test_variant_heading_is_only_a_warning(lint: Lint) -> None:
     assert [(f.rule, f.severity) for f in result.findings] == [("R004", Severity.WARNING)]
 
 
+ZERO_ROWS = ("\t\t6.属于四类过程性信息\t0\t0\t0\t0\t0\t0\t0", "\t\t7.属于行政执法案卷\t0\t0\t0\t0\t0\t0\t0")
+
+
+def _blank_zeros(text: str) -> str:
+    """Zeros left blank, as many published reports do (reference §6.3)."""
+    for row in ZERO_ROWS:
+        text = text.replace(row, row.replace("\t0", "\t"))
+    return text
+
+
+def test_blank_zeros_whose_sums_hold_are_one_warning_for_the_table(lint: Lint) -> None:
+    mutated = _blank_zeros(CLEAN_TEXT)
+    assert mutated != CLEAN_TEXT
+    result = lint(mutated)
+    assert [(f.rule, f.severity, f.pos.line) for f in result.findings] == [
+        ("T004", Severity.WARNING, line_of(mutated, "6.属于四类过程性信息"))
+    ]
+    finding = result.findings[0]
+    assert "14 个单元格空白" in finding.message.zh and "2 行" in finding.message.zh
+    assert "各项合计均成立" in finding.message.zh
+    assert len(finding.related) == 4  # the first few further positions
+
+
+def test_a_blank_that_breaks_a_sum_is_one_error_naming_the_sums(lint: Lint) -> None:
+    mutated = CLEAN_TEXT.replace(T3_APPLY, T3_APPLY.replace("\t5\t1\t", "\t5\t\t", 1))  # 商业企业 1 left blank
+    result = lint(mutated)
+    assert [(f.rule, f.severity, f.pos.line) for f in result.findings] == [
+        ("T004", Severity.ERROR, line_of(mutated, "（一）予以公开"))
+    ]
+    message = result.findings[0].message.zh
+    assert "「（一）予以公开」行的总计" in message and "无法核对" in message
+
+
+def test_a_wrong_sum_beside_blank_zeros_is_still_its_own_error(lint: Lint) -> None:
+    mutated = _blank_zeros(CLEAN_TEXT).replace(T4_ROW, T4_ROW.replace("1\t0\t0\t0\t1", "1\t0\t0\t0\t3", 1))
+    found = sorted((f.rule, f.severity) for f in lint(mutated).findings)
+    assert found == [("A004", Severity.ERROR), ("T004", Severity.WARNING)]
+
+
+@pytest.mark.parametrize(
+    ("agency", "severity"),
+    [("XX县发展和改革局", Severity.WARNING), ("XX市人民政府", Severity.ERROR), ("XX部", Severity.ERROR)],
+)
+def test_slash_in_the_rules_row_is_a_warning_where_the_agency_cannot_make_rules(
+    lint: Lint, agency: str, severity: Severity
+) -> None:
+    title = CLEAN_TEXT.split("\n", 1)[0]
+    mutated = CLEAN_TEXT.replace("规章\t0\t0\t0", "规章\t/\t/\t/")
+    mutated = mutated.replace(title, f"{agency}2025年政府信息公开工作年度报告", 1)
+    t004 = [f for f in lint(mutated).findings if f.rule == "T004"]
+    assert [f.severity for f in t004] == [severity] * 3
+
+
 def test_arithmetic_messages_give_terms_expected_and_actual(lint: Lint) -> None:
     result = lint(CLEAN_TEXT.replace(T3_APPLY, T3_APPLY.replace("\t5\t", "\t6\t", 1)))
     a001 = next(f for f in result.findings if f.rule == "A001")
@@ -159,3 +213,12 @@ def test_tables_missing_from_the_text_give_t001_and_r012(lint: Lint) -> None:
     result = lint(path.read_bytes())
     assert codes(result.findings).count("T001") == 3
     assert codes(result.findings).count("R012") == 3
+
+
+def test_a_group_left_out_is_one_finding_at_the_row_after_it(lint: Lint) -> None:
+    lines = CLEAN_TEXT.split("\n")
+    start = next(n for n, line in enumerate(lines) if "（六）其他处理" in line)
+    mutated = "\n".join(lines[:start] + lines[start + 3 :])
+    result = lint(mutated)
+    assert [(f.rule, f.pos.line) for f in result.findings] == [("T002", line_of(mutated, "（七）总计"))]
+    assert "共 3 行" in result.findings[0].message.zh

@@ -325,7 +325,7 @@ def test_duplicate_key_is_i003_at_the_second_key(lint: Lint) -> None:
     source = CLEAN_YAML.replace("\n正文:", "\n标题: 又一个标题\n正文:")
     findings = lint(source, name="r.yaml").findings
     assert [(f.rule, f.pos) for f in findings] == [("I003", _where(source, "标题: 又一个标题"))]
-    assert "重复的键「标题」（第一次在第 2 行）" in findings[0].message.zh
+    assert "重复的键「标题」（首次出现在第 2 行）" in findings[0].message.zh
 
 
 def test_two_documents_are_i003(capsys: pytest.CaptureFixture[str]) -> None:

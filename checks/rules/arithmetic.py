@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from checks import national_format as nf
 from checks.findings import Finding, Message, Severity
-from checks.model import Cell, Position, Report, Table
+from checks.model import Cell, Position, Report, Row, Table
 from checks.rules import names, rule
 
 _T3_WIDTH = len(nf.T3_COLUMNS)
@@ -91,13 +91,29 @@ def _residual(constraint: _Constraint, grid: Grid) -> Number | None:
 
 
 def _grid(table: Table) -> dict[str, list[Number]]:
-    """The readable rows, each by its first occurrence (a repeated row is T002's business)."""
+    """The readable rows, each by its first occurrence (a repeated row is T002's business); blanks read as 0."""
     grid: dict[str, list[Number]] = {}
     for row in table.rows:
         values = names.values(row, _T3_WIDTH)
         if values is not None and row.key not in grid:
             grid[row.key] = values
     return grid
+
+
+def _blanks(table: Table) -> frozenset[CellKey]:
+    """The blank cells of the rows the grid reads. A sum through one of them is T004's (one finding a table)."""
+    seen: set[str] = set()
+    blanks: set[CellKey] = set()
+    for row in table.rows:
+        if row.key in seen or len(row.cells) != _T3_WIDTH:
+            continue
+        seen.add(row.key)
+        blanks.update((row.key, col) for col, cell in enumerate(row.cells) if cell.problem == "blank")
+    return frozenset(blanks)
+
+
+def _through_blank(constraint: _Constraint, blanks: frozenset[CellKey]) -> bool:
+    return bool(blanks) and any((key, col) in blanks for key, col, _ in constraint.terms)
 
 
 class _Culprit(NamedTuple):
@@ -113,8 +129,8 @@ class _Culprit(NamedTuple):
         where_en = f'"{spec.label}" ({spec.group})' if spec.group else f'"{spec.label}"'
         value = names.number(self.expected)
         return Message(
-            f"；最可能出错的单元格：「{where_zh}」行「{column}」列，现为 {self.cell.raw}，应为 {value}",
-            f'; likely culprit: row {where_en}, column "{column}": {self.cell.raw}, expected {value}',
+            f"；最可能出错的单元格：「{where_zh}」行「{column}」列，现为 {names.written(self.cell.raw)}，应为 {value}",
+            f'; likely culprit: row {where_en}, column "{column}": {self.cell.raw or "blank"}, expected {value}',
         )
 
 
@@ -150,6 +166,7 @@ def _find_culprit(table: Table, grid: Grid) -> _Culprit | None:
 
 class _Analysis(NamedTuple):
     grid: Grid
+    blanks: frozenset[CellKey]
     culprit: _Culprit | None
 
 
@@ -167,7 +184,7 @@ def _analyse(table: Table) -> _Analysis:
     if last is not None and last[0] is table:
         return last[1]
     grid = _grid(table)
-    analysis = _Analysis(grid, _find_culprit(table, grid))
+    analysis = _Analysis(grid, _blanks(table), _find_culprit(table, grid))
     _last = (table, analysis)
     return analysis
 
@@ -189,8 +206,8 @@ def _mismatch(
         code,
         cell.pos,
         Message(
-            f"{subject.zh}应为 {names.number(expected)}（{terms.zh}），实际为 {cell.raw}{suffix.zh}",
-            f"{subject.en} should be {names.number(expected)} ({terms.en}), but is {cell.raw}{suffix.en}",
+            f"{subject.zh}应为 {names.number(expected)}（{terms.zh}），实际为 {names.written(cell.raw)}{suffix.zh}",
+            f"{subject.en} should be {names.number(expected)} ({terms.en}), but is {cell.raw or 'blank'}{suffix.en}",
         ),
         expected=expected,
         actual=cell.value,
@@ -201,10 +218,62 @@ def _mismatch(
     )
 
 
-def _failures(grid: Grid, code: str) -> Iterator[tuple[_Constraint, Number]]:
-    """Each failing constraint of rule ``code`` with the value its total should have."""
+def failing_sums(table: Table) -> list[Message]:
+    """The sums of a table that fail through a blank cell read as 0 (T004 reports them; A001–A004 leave them)."""
+    if table.key == "t3":
+        analysis = _analyse(table)
+        return [
+            _sum_name(constraint)
+            for constraint in _CONSTRAINTS
+            if _through_blank(constraint, analysis.blanks) and _residual(constraint, analysis.grid)
+        ]
+    if table.key == "t4":
+        row = table.row(nf.T4_ROW.key)
+        values = names.values(row, len(nf.T4_COLUMNS))
+        if row is None or values is None:
+            return []
+        return [_t4_sum_name(number) for number, _, _ in _t4_failures(values) if _t4_blank(row, number)]
+    return []
+
+
+def _sum_name(constraint: _Constraint) -> Message:
+    key, col = constraint.at
+    if constraint.rule == "A001":
+        label = names.row("t3", key).zh
+        return Message(f"「{label}」行的总计", f'the 总计 of row "{label}"')
+    column = nf.T3_COLUMNS[col].label
+    if constraint.rule == "A002":
+        return Message(f"「{column}」列的（七）总计", f'the （七）总计 of column "{column}"')
+    return Message(f"「{column}」列的勾稽关系", f'the balance of column "{column}"')
+
+
+def _t4_sum_name(number: int) -> Message:
+    group = nf.T4_GROUPS[number]
+    return Message(f"「{group.label}」的总计", f'the 总计 of "{group.label}"')
+
+
+def _t4_blank(row: Row, number: int) -> bool:
+    width = len(nf.T4_OUTCOMES)
+    return any(cell.problem == "blank" for cell in row.cells[number * width : (number + 1) * width])
+
+
+def _t4_failures(values: Sequence[Number]) -> Iterator[tuple[int, Sequence[Number], Number]]:
+    """Each group of 表四 whose 总计 is not the sum of its results: (its number, its values, the sum)."""
+    width = len(nf.T4_OUTCOMES)
+    for number in range(len(nf.T4_GROUPS)):
+        chunk = values[number * width : (number + 1) * width]
+        expected = sum(chunk[:-1])
+        if chunk[-1] != expected:
+            yield number, chunk, expected
+
+
+def _failures(analysis: _Analysis, code: str) -> Iterator[tuple[_Constraint, Number]]:
+    """Each failing constraint of rule ``code`` with the value its total should have, but those through a blank."""
+    grid = analysis.grid
     for constraint in _CONSTRAINTS:
-        residual = _residual(constraint, grid) if constraint.rule == code else None
+        if constraint.rule != code or _through_blank(constraint, analysis.blanks):
+            continue
+        residual = _residual(constraint, grid)
         if residual:
             key, col = constraint.at
             yield constraint, grid[key][col] + residual
@@ -227,8 +296,8 @@ def t3_row_totals(report: Report) -> Iterator[Finding]:
     culprit = _analyse(table).culprit
     for row in table.rows:
         values = names.values(row, _T3_WIDTH)
-        if values is None:
-            continue
+        if values is None or any(cell.problem == "blank" for cell in row.cells):
+            continue  # a row through a blank is T004's
         # Each row is read on its own, so a repeated row is checked too.
         residual = _residual(_ROW_SUMS[row.key], {row.key: values})
         if residual:
@@ -267,7 +336,7 @@ def t3_column_totals(report: Report) -> Iterator[Finding]:
     total_row = table.row(nf.T3_RESULTS_TOTAL)
     analysis = _analyse(table)
     grid, culprit = analysis.grid, analysis.culprit
-    for constraint, expected in _failures(grid, "A002"):
+    for constraint, expected in _failures(analysis, "A002"):
         assert total_row is not None  # a failing sum was read from it
         index = constraint.at[1]
         column = nf.T3_COLUMNS[index]
@@ -303,7 +372,7 @@ def t3_balance(report: Report) -> Iterator[Finding]:
     carried = table.row(d)
     analysis = _analyse(table)
     grid, culprit = analysis.grid, analysis.culprit
-    for constraint, expected in _failures(grid, "A003"):
+    for constraint, expected in _failures(analysis, "A003"):
         assert carried is not None  # a failing sum was read from it
         index = constraint.at[1]
         column = nf.T3_COLUMNS[index]
@@ -341,18 +410,18 @@ def t4_totals(report: Report) -> Iterator[Finding]:
     if values is None or row is None:
         return
     width = len(nf.T4_OUTCOMES)
-    for number, group in enumerate(nf.T4_GROUPS):
-        chunk = values[number * width : (number + 1) * width]
-        expected = sum(chunk[:-1])
-        if chunk[-1] != expected:
-            pairs = [(o.label, v) for o, v in zip(nf.T4_OUTCOMES[:-1], chunk[:-1], strict=True)]
-            yield _mismatch(
-                "A004",
-                row.cells[(number + 1) * width - 1],
-                Message(f"表四「{group.label}」的总计", f'Table 4 "{group.label}" ({group.en}): 总计'),
-                expected,
-                _terms(pairs),
-                "t4",
-                nf.T4_ROW.key,
-                f"{group.key}.total",
-            )
+    for number, chunk, expected in _t4_failures(values):
+        if _t4_blank(row, number):
+            continue  # T004's
+        group = nf.T4_GROUPS[number]
+        pairs = [(o.label, v) for o, v in zip(nf.T4_OUTCOMES[:-1], chunk[:-1], strict=True)]
+        yield _mismatch(
+            "A004",
+            row.cells[(number + 1) * width - 1],
+            Message(f"表四「{group.label}」的总计", f'Table 4 "{group.label}" ({group.en}): 总计'),
+            expected,
+            _terms(pairs),
+            "t4",
+            nf.T4_ROW.key,
+            f"{group.key}.total",
+        )

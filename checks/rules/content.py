@@ -96,12 +96,16 @@ def years_agree(report: Report) -> Iterator[Finding]:
     标题中的年度、元数据（YAML 的“年度”、Markdown 文件头（front matter）的“年度”）、统计期限和文件名中的年份须一致。
     沿用上一年报告时忘记改年份是常见错误，
     例如某市2021年度报告写着“统计期限自2020年1月1日起至2020年12月31日止”。
+    文件名常以发布日期或发布年份（报告年度的下一年）命名，这样的文件名不提示。年份不一致说明报告有误，因此本规则为
+    错误。
     错误示例：标题“……2021年政府信息公开工作年度报告”，统计期限“2020年1月1日至2020年12月31日”。
     正确示例：统计期限“自2021年1月1日起至2021年12月31日止”。
     ---
     The year in the title, the metadata (年度 in YAML or Markdown front matter), the 统计期限 (reporting period)
     and the file name must agree. A report copied from
-    last year's often keeps last year's period. Failing: a 2021 report whose period says 2020. Passing: 2021.
+    last year's often keeps last year's period. A file named by its publication date or year (the year after the
+    report's) is fine. Disagreeing years mean the report is wrong, so this is an error.
+    Failing: a 2021 report whose period says 2020. Passing: 2021.
     """
     year = report.year
     period = report.period
@@ -133,8 +137,9 @@ def years_agree(report: Report) -> Iterator[Finding]:
         )
     name = PurePath(report.path).name
     named = sorted({int(y) for y in _YEAR_IN_NAME.findall(name)})
-    # A name may hold other years too ("…2022-cites-2019-notice"): only a name without the report's year is wrong.
-    if year is not None and named and year not in named:
+    # A name may hold other years too ("…2022-cites-2019-notice"), or the year it was published, the next one
+    # ("2026-01-20.txt" for 2025, reference §6.4): only a name with neither is wrong.
+    if year is not None and named and year not in named and year + 1 not in named:
         yield Finding(
             "R006",
             report.title.pos if report.title else Position(1, 1),
@@ -151,40 +156,50 @@ def years_agree(report: Report) -> Iterator[Finding]:
 def overview_topics(report: Report) -> Iterator[Finding]:
     """
     国家格式要求“总体情况”主要包括主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障五方面，
-    通常写成（一）至（五）五个小标题，也可在正文中分别说明。
+    通常写成（一）至（五）五个小标题，也可在正文中分别说明。未涉及的几方面合并为一条提示；是否涉及按关键词判断，
+    写法各异，因此本规则为警告。
     错误示例：总体情况只写了“（一）主动公开情况（二）信息管理情况”。
     正确示例：（一）主动公开（二）依申请公开（三）政府信息管理（四）政府信息公开平台建设（五）监督保障。
     ---
     Part 一 (overview) must cover proactive disclosure, disclosure on request, information management,
-    platforms, and oversight — usually as five sub-items （一）…（五）, or in the prose.
+    platforms, and oversight — usually as five sub-items （一）…（五）, or in the prose. The topics it does not
+    cover give one finding; coverage is judged by keywords and wording varies, so this is a warning.
     Failing: an overview with only proactive disclosure and information management. Passing: all five.
     """
     section = report.section(1)
     if section is None or not section.paragraphs:
         return  # R001 / R012
     body = _body(section)
-    for topic in nf.OVERVIEW_TOPICS:
-        if not any(word in body for word in topic.keywords):
-            yield Finding(
-                "R007",
-                section.heading.pos,
-                Message(
-                    f"「{_heading(1)}」未写到「{topic.name}」（国家格式规定的五方面内容之一）",
-                    f'"{_heading(1)}" (overview) does not cover "{topic.name}" ({topic.en}), one of its five topics',
-                ),
-                expected=topic.name,
-            )
+    missing = [topic for topic in nf.OVERVIEW_TOPICS if not any(word in body for word in topic.keywords)]
+    if not missing:
+        return
+    # One finding for the part: the overview is organised otherwise, one deviation however many topics it skips.
+    topics, topics_en = "」「".join(topic.name for topic in missing), ", ".join(topic.en for topic in missing)
+    yield Finding(
+        "R007",
+        section.heading.pos,
+        Message(
+            f"「{_heading(1)}」未涉及「{topics}」（国家格式规定的五方面内容）",
+            f'"{_heading(1)}" (overview) does not cover {topics_en} (of its five topics)',
+        ),
+        expected=missing[0].name,
+        actual=len(missing),
+    )
 
 
 @rule("R008", Severity.WARNING, "未写明存在的问题及改进情况", "问题及改进 empty, 无, or lacks problems or improvements")
 def problems_and_improvements(report: Report) -> Iterator[Finding]:
     """
     第五部分须既写存在的主要问题，也写改进情况。只写“无”，或只写问题、只写措施，属于国家格式所说的“敷衍塞责”。
+    改进情况不一定用“改进”“措施”二字，写成“下一步……”“一是……二是……”并用“将”“进一步”“加大”“持续”等说明
+    打算的，视为已写。国家格式对本部分内容有要求，但是否写得充分属于文字判断，因此本规则为警告。
     错误示例：“五、存在的主要问题及改进情况 无。”；只列了三条问题，没有改进措施。
     正确示例：“（一）存在的主要问题 一是……（二）改进措施 一是……”。
     ---
     Part 五 must state both the main problems and the improvements. "无" alone, or problems without measures
-    (or the reverse), is what the format calls perfunctory.
+    (or the reverse), is what the format calls perfunctory. Improvements need not use the words 改进 or 措施:
+    "下一步……" or "一是……二是……" with "将", "进一步", "加大", "持续" count. Whether the text says enough is a
+    judgement of wording, so this is a warning.
     Failing: "无。"; three problems and no measures. Passing: problems, then measures.
     """
     section = report.section(5)
@@ -199,11 +214,11 @@ def problems_and_improvements(report: Report) -> Iterator[Finding]:
         )
     elif not any(word in body for word in nf.PROBLEM_WORDS):
         message = Message(
-            f"「{heading}」没有写存在的主要问题", f'"{heading}" does not state the main problems (only improvements)'
+            f"「{heading}」未写明存在的主要问题", f'"{heading}" does not state the main problems (only improvements)'
         )
     elif not any(word in body for word in nf.IMPROVEMENT_WORDS):
         message = Message(
-            f"「{heading}」没有写改进情况或改进措施", f'"{heading}" states problems but no improvements or measures'
+            f"「{heading}」未写明改进情况或改进措施", f'"{heading}" states problems but no improvements or measures'
         )
     else:
         return
@@ -213,14 +228,17 @@ def problems_and_improvements(report: Report) -> Iterator[Finding]:
 @rule("R009", Severity.WARNING, "未说明信息处理费收取情况", "其他需要报告的事项 does not state the 信息处理费")
 def information_fee(report: Report) -> Iterator[Finding]:
     """
-    第六部分应说明本年度信息处理费的收取情况（《政府信息公开信息处理费管理办法》，国办函〔2020〕109号），
-    例如“本年度未收取信息处理费”，或写明收取的金额（元）。注意：表二的“行政事业性收费”是另一回事，不能代替。
-    该要求的具体文件依据尚待核实，因此本规则为警告。
+    第六部分应说明本年度信息处理费的收取情况（收费依据为《政府信息公开信息处理费管理办法》，国办函〔2020〕109号），
+    例如“本年度未收取信息处理费”“政府信息公开未发生收费情况”，或写明收取的金额（元）。信息处理费属于行政事业性
+    收费，但表二“行政事业性收费”一栏是本机关全部行政事业性收费的合计，不能代替对信息处理费的说明。
+    国家格式未对此作硬性规定，说明收费情况是各地报告的通行做法，因此本规则为警告。
     错误示例：“六、其他需要报告的事项 无。”。正确示例：“本年度未收取信息处理费。”
     ---
-    Part 六 should state whether the information processing fee (信息处理费) was charged, e.g.
-    "本年度未收取信息处理费", or the amount in yuan. Table 2's 行政事业性收费 is a different fee. The exact
-    requirement is unverified, so this is a warning. Failing: "无。". Passing: "本年度未收取信息处理费。".
+    Part 六 should state whether the information processing fee (信息处理费, charged under 国办函〔2020〕109号) was
+    charged, e.g. "本年度未收取信息处理费" or "政府信息公开未发生收费情况", or the amount in yuan. The fee is a
+    行政事业性收费, but table 2's 行政事业性收费 row totals every such fee of the agency, so it cannot replace the
+    statement. The format does not require it in so many words; stating it is the common practice, so this is a
+    warning. Failing: "无。". Passing: "本年度未收取信息处理费。".
     """
     section = report.section(6)
     if section is None or not section.paragraphs:
@@ -250,16 +268,21 @@ def information_fee(report: Report) -> Iterator[Finding]:
 )
 def superseded_format(report: Report) -> Iterator[Finding]:
     """
-    2021年度及以后的报告须使用国办公开办函〔2021〕30号的新格式。2019年格式（国办公开办函〔2019〕60号，“格式（试行）”）
-    的表二有“本年新制作数量”“对外公开总数量”“其他对外管理服务事项”“第二十条第（九）项 政府集中采购”等，
-    表三的“（六）其他处理”只有一行；新格式已全部改变。引用2019年通知作为编制依据也说明沿用了旧格式。
-    错误示例：依据“国办公开办函〔2019〕60号”编制；表二列“本年新制作数量”。
+    2021年度及以后的报告须使用国办公开办函〔2021〕30号修订后的格式。2019年格式（国办公开办函〔2019〕60号，
+    “格式（试行）”）的表二有“本年新制作数量”“对外公开总数量”“其他对外管理服务事项”“第二十条第（九）项 政府集中
+    采购”等，表三的“（六）其他处理”只有一行；新格式的统计口径已全部改变，数字无法按新格式核对，是错误，应按新格式
+    的表二、表三重新统计填报，不能只改表头。
+    表格已是新格式、仅引用了2019年通知作为编制依据的，是依据引用过时，为警告。
+    错误示例：表二列“本年新制作数量”（错误）；依据“国办公开办函〔2019〕60号”编制（警告）。
     正确示例：依据“国办公开办函〔2021〕30号”编制；表二列“本年制发件数、本年废止件数、现行有效件数”。
     ---
-    Reports for 2021 and later must use the 2021 format (国办公开办函〔2021〕30号). The 2019 trial format had other
-    table 2 columns and rows (本年新制作数量, 其他对外管理服务事项, 第二十条第（九）项 政府集中采购…) and a single
-    （六）其他处理 row in table 3; citing the 2019 notice as the basis also reveals the old format.
-    Failing: "依据国办公开办函〔2019〕60号"; a 本年新制作数量 column. Passing: the 2021 notice and columns.
+    Reports for 2021 and later must use the format revised by 国办公开办函〔2021〕30号. The 2019 trial format had
+    other table 2 columns and rows (本年新制作数量, 其他对外管理服务事项, 第二十条第（九）项 政府集中采购…) and a single
+    （六）其他处理 row in table 3; the 2021 format counts other things, so such tables cannot be checked: an error, to
+    be fixed by filling in the 2021 tables anew, not by renaming headers. Citing the 2019 notice as the basis while
+    using the 2021 tables is an outdated reference: a warning.
+    Failing: a 本年新制作数量 column (error); "依据国办公开办函〔2019〕60号" (warning). Passing: the 2021 notice and
+    columns.
     """
     year = report.year or (report.period.start_year if report.period else None)
     if year is not None and year < nf.SUPERSEDED_SINCE:
@@ -270,9 +293,10 @@ def superseded_format(report: Report) -> Iterator[Finding]:
                 "R010",
                 text.at(match.start()),
                 Message(
-                    f"引用了已废止的2019年格式「{match.group()}」，应依据{nf.NAME}编制",
-                    f'cites the superseded 2019 format "{match.group()}"; the basis is {nf.NAME}',
+                    f"编制依据「{match.group()}」已被修订，应依据{nf.NAME}编制",
+                    f'cites "{match.group()}", since revised; the basis is {nf.NAME}',
                 ),
+                severity=Severity.WARNING,
                 expected=nf.NAME,
                 actual=match.group(),
             )
@@ -286,24 +310,21 @@ def _old_t2(table: Table) -> Iterator[Finding]:
     written: list[Text] = [*table.labels, *(row.label for row in table.unplaced if row.label is not None)]
     found = []
     for label in written:
-        for old, new in nf.SUPERSEDED_T2_LABELS.items():
-            if norm(label.text).startswith(norm(old)):
-                found.append((label, old, new))
-                break
+        old = next((old for old in nf.SUPERSEDED_T2_LABELS if norm(label.text).startswith(norm(old))), None)
+        if old is not None:
+            found.append((label, old))
     if not found:
         return
-    # One finding for the table: the old layout is one mistake, to be fixed by replacing the whole table.
-    olds = "、".join(dict.fromkeys(old for _, old, _ in found))
-    fixes_zh = "；".join(dict.fromkeys(f"「{old}」改为「{new}」" if new else f"删除「{old}」" for _, old, new in found))
-    fixes_en = "; ".join(
-        dict.fromkeys(f'"{old}" becomes "{new}"' if new else f'"{old}" is removed' for _, old, new in found)
-    )
+    # One finding for the table: the old layout is one mistake, fixed by filling in the 2021 table anew (its
+    # columns count other things, so renaming the headers would keep the wrong figures).
+    olds = "、".join(dict.fromkeys(old for _, old in found))
     yield Finding(
         "R010",
         found[0][0].pos,
         Message(
-            f"表二使用了已废止的2019年格式（{olds}），应换用{nf.NAME}的表二：{fixes_zh}",
-            f"table 2 is in the superseded 2019 format ({olds}); use the table 2 of {nf.NAME}: {fixes_en}",
+            f"表二使用了已废止的2019年格式（{olds}），应按{nf.NAME}的表二重新统计填报（各栏统计口径不同，不能只改表头）",
+            f"table 2 is in the superseded 2019 format ({olds}); fill in the table 2 of {nf.NAME} anew (its columns "
+            "count other things, so renaming the headers is not enough)",
         ),
         table="t2",
         actual=olds,

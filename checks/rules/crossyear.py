@@ -196,19 +196,34 @@ def _in_force(report: Report, previous: Report, key: str) -> Finding | None:
 def in_force(report: Report, previous: Report) -> Iterator[Finding]:
     """
     表二“规章”“行政规范性文件”两行：本年度的现行有效件数 = 上一年度报告的现行有效件数 + 本年制发件数 −
-    本年废止件数。文件也可能未经废止而失效（如有效期届满），所以只作警告：请核对，确有此种情况的在报告中说明。
+    本年废止件数。文件也可能未经废止而失效（如有效期届满），修改后计入制发件数的文件也不增加现行有效件数，所以
+    只作警告：请核对，确有此种情况的在报告中说明。正文写明本年有该类文件修改、修订，且现行有效件数少于计算结果的，
+    不提示。
     每行报告一次，位置在本年度报告的“现行有效件数”单元格，消息给出计算过程。上一年度的报告的查找方式同 X002。
     错误示例：2024年行政规范性文件现行有效 14 件，2025年制发 2 件、废止 1 件，现行有效填 17。
     正确示例：现行有效 15（14 + 2 − 1）。
     ---
     Table 2, rows 规章 (rules) and 行政规范性文件 (normative documents): this year's number in force should be last
     year's number in force + issued this year − repealed this year. Documents can also lapse without a repeal
-    (their term ends), so this is a warning: check, and say so in the report when it happened. One finding per
+    (their term ends), and an amended document counted as issued does not add to them, so this is a warning: check,
+    and say so in the report when it happened; a report whose text says such documents were amended (修改, 修订)
+    and that has fewer in force than computed gives nothing. One finding per
     row, at this year's 现行有效件数 cell, with the computation. Last year's report is found as for X002.
     Failing: 14 normative documents in force in 2024, 2 issued and 1 repealed in 2025, 17 in force.
     Passing: 15 in force (14 + 2 − 1).
     """
     for key in nf.T2_DOCUMENT_ROWS:
         finding = _in_force(report, previous, key)
-        if finding is not None:
+        if finding is not None and not (_amended(report, key) and finding.actual < finding.expected):
             yield finding
+
+
+# "规章13件(含新制定5件,修改4件,废止4件)": an amended document counted as issued does not add to those in force
+# (reference §6.4), so a report that says it amended some has fewer in force than issued-minus-repealed implies.
+_AMENDED = re.compile(r"修改|修订|修正")
+
+
+def _amended(report: Report, key: str) -> bool:
+    """Whether the text says documents of row ``key`` were amended this year."""
+    word = norm(names.row("t2", key).zh).removeprefix("行政")  # "规范性文件" is how reports mostly write it
+    return any(word in text.text and _AMENDED.search(text.text) for text in report.prose())

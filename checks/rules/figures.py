@@ -83,6 +83,12 @@ _OTHER_PERIOD = (
 _YEAR = r"(?<![0-9０-９])((?:19|20|１９|２０)[0-9０-９]{2})\s*年"
 _MONTH_SPAN = r"(?<![0-9０-９])([0-9０-９]{1,2})\s*(?:月份?)?\s*[-—–~～至到]\s*([0-9０-９]{1,2})\s*月"
 _UNTIL_MONTH = r"截至\s*(?:[0-9０-９]{4}\s*年\s*)?([0-9０-９]{1,2})\s*月"
+# Who a figure is about: the whole area ("全县各级行政机关共新收…815件") is not the agency's own table, unless a
+# later word brings it back to the agency ("…区政府本级共受理206件"). The last of these before a figure decides.
+_SCOPE = (
+    r"(?P<region>全(?:省|市|区|县|州|盟|旗|乡|镇)|各级|各部门|各单位|各地|各乡镇|各街道)"
+    r"|本级|本机关|本单位|本部门|本局|本委|本办|我局|我委|我办|我单位"
+)
 _SENTENCE_END = r"[。！？；;!?]"
 _LOOK_BACK = 40  # characters before a figure in which its clause is searched for words that make it a part
 _CLAUSE_END = r"[，,；;]"
@@ -399,12 +405,22 @@ def _sentence_claims(sentence: str, part: int | None, paragraph: Text, offset: i
                 clause = before_[max((m.end() for m in _rx(_CLAUSE_END).finditer(before_)), default=0) :]
                 if _rx(quantity.part_of).search(clause) or (quantity.joined and _rx(quantity.joined).search(before_)):
                     continue
+                if _region_wide(sentence, start):
+                    continue
                 pos = paragraph.at(offset + at)
                 found.setdefault(at, Claim(quantity, value, pos, sentence[start:end].strip(), count is None))
         # "未收到其他申请" next to a figure, or a "none" read into a sentence that states one: trust the figure.
         figures = [c for c in found.values() if not c.zero]
         claims.extend(figures or found.values())
     return sorted(claims, key=lambda c: c.pos.column)
+
+
+def _region_wide(sentence: str, end: int) -> bool:
+    """Whether the figure at ``end`` counts the whole area rather than the agency (the last scope word decides)."""
+    last = None
+    for match in _rx(_SCOPE).finditer(sentence, 0, end):
+        last = match
+    return last is not None and last.group("region") is not None
 
 
 def claims(report: Report) -> Iterator[Claim]:
@@ -503,7 +519,8 @@ def text_figures(report: Report) -> Iterator[Finding]:
     比较的说法：新收（收到、受理）政府信息公开申请 N 件、上年结转 N 件、结转下年度 N 件、予以公开 N 件（表三总计列），
     行政复议 N 件、行政诉讼 N 件（表四总计，行政诉讼为未经复议直接起诉与复议后起诉之和），以及“未收到政府信息公开
     申请”“无下年度结转”“未发生……行政复议、行政诉讼”等表示 0 的说法。只比较在一句之内明确说的是同一数量的说法：
-    留言、咨询、建议、备案、行政许可申请、按渠道或申请人分列的数字、其他年度或季度的数字都不比较；行政复议、行政诉讼
+    留言、咨询、建议、备案、行政许可申请、按渠道或申请人分列的数字、其他年度或季度的数字，以及“全县”“全区”“各级”
+    “各部门”等全地区的数字（其后写明“本级”“本机关”的除外）都不比较；行政复议、行政诉讼
     只在第四部分或提到信息公开的句子中比较。新收申请数等于表三“新收 + 上年结转”的，视为写的是收到的申请总数，不报。
     错误示例：正文“全年新收政府信息公开申请12件”，表三“一、本年新收政府信息公开申请数量”总计 15。
     正确示例：正文“全年新收政府信息公开申请15件，上年结转1件，结转下年度继续办理2件”，与表三一致。
@@ -513,8 +530,9 @@ def text_figures(report: Report) -> Iterator[Finding]:
     requests, carried over from last year, carried forward to next year, granted in full (予以公开) — table 3's 总计
     column — and administrative reviews and lawsuits (table 4's totals; lawsuits are both kinds of suit), and
     statements that there were none ("未收到政府信息公开申请"). Only a sentence that plainly names the same quantity
-    is compared: counts of 留言, 咨询, 建议, 备案 or licensing applications, figures by channel or applicant, and
-    figures for another year or part of the year are not. A "new requests" figure equal to new + carried over is
+    is compared: counts of 留言, 咨询, 建议, 备案 or licensing applications, figures by channel or applicant,
+    figures for another year or part of the year, and figures for the whole area ("全县", "全区", "各级", "各部门",
+    unless "本级" or "本机关" follows) are not. A "new requests" figure equal to new + carried over is
     taken as all requests handled and not reported.
     Failing: "全年新收政府信息公开申请12件" with table 3 row 一 total 15.
     Passing: "全年新收政府信息公开申请15件，上年结转1件，结转下年度继续办理2件" matching table 3.

@@ -36,7 +36,21 @@ def part(number: int) -> nf.Part:
 
 
 def values(row: Row | None, width: int) -> list[int | float] | None:
-    """The row's numbers when every cell is placed and holds one; otherwise nothing can be checked (T003/T004)."""
-    if row is None or len(row.cells) != width or any(c.value is None for c in row.cells):
+    """The row's numbers when every cell is placed and holds one, a blank cell read as 0 (reports leave zeros
+    blank: reference §6.3; T004 says so once a table); otherwise nothing can be checked (T003/T004)."""
+    if row is None or len(row.cells) != width:
         return None
-    return [c.value for c in row.cells if c.value is not None]
+    numbers: list[int | float] = []
+    for cell in row.cells:
+        if cell.value is not None:
+            numbers.append(cell.value)
+        elif cell.problem == "blank":
+            numbers.append(0)
+        else:
+            return None
+    return numbers
+
+
+def written(raw: str) -> str:
+    """A cell's text as a message quotes it: 空 for a blank one."""
+    return raw or "空"

@@ -23,16 +23,36 @@ def _is_township(report: Report) -> bool:
     return agency is not None and _TOWNSHIP.search(norm(agency)) is not None
 
 
+_RULE_MAKERS = re.compile(nf.RULE_MAKERS)
+
+
+def cannot_make_rules(report: Report) -> bool:
+    """Whether the agency has no power to make 规章: a township or street office, or any agency but the State
+    Council's ministries and the governments of provinces, municipalities, 设区的市 and 自治州 (reference §6.5).
+    Unknown (no agency named): False, so that nothing is excused."""
+    if _is_township(report):
+        return True
+    metadata = report.metadata
+    agency = report.agency or (metadata.agency.text if metadata and metadata.agency else None)
+    return agency is not None and _RULE_MAKERS.search(norm(agency)) is None
+
+
 @rule("X005", Severity.WARNING, "数据与机关层级不符", "implausible for the agency (a township reporting 规章)")
 def implausible_for_level(report: Report) -> Iterator[Finding]:
     """
-    乡镇人民政府、街道办事处没有规章制定权（规章只能由省级和设区的市级人民政府制定），表二“规章”一行应全为 0。
-    填了数字，通常是把规范性文件或上级规章误填在这一行。机关层级取元数据中的“层级”，没有时由标题中的机关名称判断。
+    规章只能由国务院各部、委员会、中国人民银行、审计署和具有行政管理职能的直属机构（部门规章），以及省、自治区、
+    直辖市和设区的市、自治州的人民政府（地方政府规章）制定（《中华人民共和国立法法》2015年版第八十条、第八十二条，
+    2023年修正后为第九十一条、第九十三条）。乡镇人民政府、街道办事处无权制定规章，表二“规章”一行应全为 0；
+    填了数字，通常是把规范性文件或上级规章误填在这一行。机关层级取元数据中的“层级”，没有时由标题中的
+    机关名称推断，因此本规则为警告。
     错误示例：“杨林镇”报告规章现行有效件数 3。正确示例：规章一行为 0，文件计入“行政规范性文件”。
     ---
-    Townships and street offices cannot make 规章 (only provinces and 设区的市 can), so their table 2 row 规章
-    must be all 0; a number there is usually a normative document or a higher-level rule in the wrong row. The
-    level is the metadata's 层级, else read from the agency name in the title.
+    Only the State Council's ministries, commissions and agencies with administrative functions (部门规章) and the
+    people's governments of provinces, autonomous regions, municipalities, 设区的市 and 自治州 (地方政府规章) make
+    规章 (立法法 2015, articles 80 and 82; articles 91 and 93 since the 2023 amendment). Townships and street
+    offices cannot, so their table 2 row 规章 should be all 0; a number there is usually a normative document or a
+    higher-level rule in the wrong row. The level is the metadata's 层级, else inferred from the agency name in
+    the title, so this is a warning.
     Failing: a township with 3 rules in force. Passing: 0.
     """
     if not _is_township(report) or "t2" not in report.tables:
@@ -50,7 +70,7 @@ def implausible_for_level(report: Report) -> Iterator[Finding]:
                     "X005",
                     cell.pos,
                     Message(
-                        f"「{name}」是乡镇（街道），没有{spec.label}制定权，表二「{spec.label}」行"
+                        f"「{name}」为乡镇（街道），无权制定{spec.label}，表二「{spec.label}」行"
                         f"「{column.label}」应为 0，实际为 {cell.raw}",
                         f'"{name}" is a township or street office and cannot make {spec.label} ({spec.en}): '
                         f'table 2 row "{spec.label}", column "{column.label}" should be 0, but is {cell.raw}',

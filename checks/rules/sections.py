@@ -22,31 +22,44 @@ def _en(part: int) -> str:
 @rule("R001", Severity.ERROR, "缺少必备部分", "a required part is missing")
 def missing_part(report: Report) -> Iterator[Finding]:
     """
-    年度报告必须包含六个部分（国办公开办函〔2021〕30号）：一、总体情况；二、主动公开政府信息情况；
-    三、收到和处理政府信息公开申请情况；四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；
-    六、其他需要报告的事项。缺少任何一部分即不符合《条例》第五十条“不能遗漏”的要求。
+    年度报告必须包含六个部分：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；
+    四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项。《条例》第五十条
+    规定了年度报告应当包括的内容，国家格式（国办公开办函〔2021〕30号）据此规定了这六个部分，缺少任何一部分，
+    报告即不完整，是错误。部分以序号识别（“一、”“1、”“（一）”“第一部分”），标题措辞不同只是 R004 的警告。
+    相连的几个部分都缺少的（如报告在第三部分后中断），合并为一条提示。
     错误示例：正文从“五、存在的主要问题及改进情况”直接结束，没有第六部分。
     正确示例：即使无其他事项，也写出“六、其他需要报告的事项”并说明“本年度未收取信息处理费”等。
     ---
-    The report must have all six parts of the national format, in order. A missing part breaks Article 50 of
-    the Regulations ("nothing may be left out").
+    The report must have all six parts. Article 50 of the Regulations sets what an annual report contains, and
+    the national format (国办公开办函〔2021〕30号) lays it out as these six parts: without one, the report is
+    incomplete, an error. A part is known by its numeral ("一、", "1、", "（一）", "第一部分"); other wording is only
+    R004's warning. Neighbouring missing parts (a report that stops after part 三) give one finding.
     Failing: the report ends after part 五. Passing: part 六 is present even when there is little to report.
     """
     found = {section.part for section in report.sections}
-    for part in nf.PARTS:
-        if part.number in found:
-            continue
-        following = [s for s in report.sections if s.part > part.number]
+    missing = [part for part in nf.PARTS if part.number not in found]
+    runs: list[list[nf.Part]] = []
+    for part in missing:
+        if runs and runs[-1][-1].number == part.number - 1:
+            runs[-1].append(part)
+        else:
+            runs.append([part])
+    for run in runs:
+        first, last = run[0], run[-1]
+        following = [s for s in report.sections if s.part > last.number]
         pos = following[0].heading.pos if following else _end(report)
-        yield Finding(
-            "R001",
-            pos,
-            Message(
-                f"缺少第{part.number}部分「{part.heading}」",
-                f'part {part.number} "{part.heading}" ({part.en}) is missing',
-            ),
-            expected=part.heading,
-        )
+        if len(run) == 1:
+            message = Message(
+                f"缺少第{first.number}部分「{first.heading}」",
+                f'part {first.number} "{first.heading}" ({first.en}) is missing',
+            )
+        else:
+            headings = "」「".join(part.heading for part in run)
+            message = Message(
+                f"缺少第{first.number}至第{last.number}部分（「{headings}」）",
+                f"parts {first.number} to {last.number} are missing ({', '.join(part.en for part in run)})",
+            )
+        yield Finding("R001", pos, message, expected=first.heading)
 
 
 def _end(report: Report) -> Position:
@@ -97,7 +110,7 @@ def part_twice(report: Report) -> Iterator[Finding]:
                 "R003",
                 section.heading.pos,
                 Message(
-                    f"「{_name(section.part)}」重复出现（第一次在{first[section.part].heading.pos.zh}）",
+                    f"「{_name(section.part)}」重复出现（首次出现在{first[section.part].heading.pos.zh}）",
                     f'"{_name(section.part)}" ({_en(section.part)}) appears again '
                     f"(first at {first[section.part].heading.pos.en})",
                 ),

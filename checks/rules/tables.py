@@ -7,11 +7,13 @@ from collections.abc import Iterator
 
 from checks import national_format as nf
 from checks.findings import Finding, Message, Severity
-from checks.model import Position, Report, Row, Table
+from checks.model import Cell, Position, Report, Row, Table
 from checks.rules import names, rule
+from checks.rules.arithmetic import failing_sums
+from checks.rules.plausibility import cannot_make_rules
 
 _DECIMALS = re.compile(r"\.(\d+)$")
-MAX_FEE_DECIMALS = 4
+MAX_FEE_DECIMALS = 6  # 1 fen is 0.000001 万元
 
 
 def _where(report: Report, table: str) -> Position:
@@ -27,14 +29,17 @@ def _where(report: Report, table: str) -> Position:
 def missing_table(report: Report) -> Iterator[Finding]:
     """
     第二、三、四部分须分别包含表二（主动公开）、表三（依申请公开）、表四（行政复议、行政诉讼），
-    且须以文字表格发布，不能是图片。
+    且须以文字表格发布，不能是图片。缺少表格，数字无法核对，是错误。整个部分都缺少的，只提示 R001。
     错误示例：“二、主动公开政府信息情况”下只有一张截图。正确示例：按国家格式填写的表二。
     ---
-    Parts 二, 三 and 四 must hold tables 2, 3 and 4 as text, not images.
+    Parts 二, 三 and 四 must hold tables 2, 3 and 4 as text, not images. Without the table the figures cannot be
+    checked: an error. When the whole part is missing, R001 alone says so.
     Failing: part 二 holds only a screenshot. Passing: table 2 in the national format.
     """
+    parts = {section.part for section in report.sections}
     for table in ("t2", "t3", "t4"):
-        if table not in report.tables:
+        # Without its part, the table is missing with it: R001 says so, once.
+        if table not in report.tables and nf.TABLE_PART[table] in parts:
             zh, en = nf.TABLE_NAMES[table]
             part = nf.PARTS[nf.TABLE_PART[table] - 1]
             yield Finding(
@@ -91,7 +96,7 @@ def _rows_of(key: str, table: Table) -> Iterator[Finding]:
                 "T002",
                 row.pos,
                 Message(
-                    f"{tname.zh}的「{name.zh}」行重复出现（第一次在{seen[row.key].pos.zh}）",
+                    f"{tname.zh}的「{name.zh}」行重复出现（首次出现在{seen[row.key].pos.zh}）",
                     f'{tname.en} row "{name.zh}" ({name.en}) appears twice (first at {seen[row.key].pos.en})',
                 ),
                 table=key,
@@ -113,17 +118,33 @@ def _rows_of(key: str, table: Table) -> Iterator[Finding]:
                 row=row.key,
             )
         last = max(last, index)
-    for index, row_key in enumerate(order):
-        if row_key in seen:
-            continue
-        following = [seen[k] for k in order[index + 1 :] if k in seen]
+    for run in _missing_runs(order, seen):
+        following = [seen[k] for k in order[run[-1] + 1 :] if k in seen]
         pos = following[0].pos if following else Position(table.end_line, 1)
-        name = names.row(key, row_key)
+        first, final = names.row(key, order[run[0]]), names.row(key, order[run[-1]])
         if key == "t4":
             message = Message(f"{tname.zh}没有数据行（应有 15 个数字）", f"{tname.en} has no data row (15 numbers)")
+        elif len(run) == 1:
+            message = Message(f"{tname.zh}缺少「{first.zh}」行", f'{tname.en} lacks the row "{first.zh}" ({first.en})')
         else:
-            message = Message(f"{tname.zh}缺少「{name.zh}」行", f'{tname.en} lacks the row "{name.zh}" ({name.en})')
-        yield Finding("T002", pos, message, table=key, row=row_key, expected=name.zh)
+            message = Message(
+                f"{tname.zh}缺少「{first.zh}」至「{final.zh}」共 {len(run)} 行",
+                f'{tname.en} lacks the {len(run)} rows "{first.zh}" to "{final.zh}"',
+            )
+        yield Finding("T002", pos, message, table=key, row=order[run[0]], expected=first.zh)
+
+
+def _missing_runs(order: list[str], seen: dict[str, Row]) -> Iterator[list[int]]:
+    """The missing rows, as runs of neighbours: one deviation (a block left out) gives one finding."""
+    run: list[int] = []
+    for index, row_key in enumerate(order):
+        if row_key not in seen:
+            run.append(index)
+        elif run:
+            yield run
+            run = []
+    if run:
+        yield run
 
 
 @rule("T003", Severity.ERROR, "行的单元格数量不对", "a row has the wrong number of cells")
@@ -164,55 +185,114 @@ def cell_count(report: Report) -> Iterator[Finding]:
 
 
 _PROBLEM = {
-    "blank": ("为空", "is blank"),
-    "placeholder": ("填写了占位符「{raw}」", 'holds the placeholder "{raw}"'),
+    "placeholder": ("填写了「{raw}」", 'holds "{raw}"'),
     "not_a_number": ("「{raw}」不是数字", '"{raw}" is not a number'),
 }
+_SHOWN_BLANKS = 5  # blank cells a finding points at (related positions); the message counts them all
+_SHOWN_SUMS = 3  # failing sums a blank-cell finding names
 
 
 @rule("T004", Severity.ERROR, "单元格为空或不是数字", "a cell is blank or not a number")
 def cell_value(report: Report) -> Iterator[Finding]:
     """
-    表格中每个数值单元格都须填写阿拉伯数字，没有的填 0；不能留空，不能写“/”“—”“无”，也不能带单位（“12件”）。
-    错误示例：“规章”一行填“/”。正确示例：填“0”。
+    表格中每个数值单元格都应填写阿拉伯数字，无数据的填“0”；不能写“/”“—”“无”，也不能带单位（“12件”）：
+    否则数字无法汇总、无法核对，是错误。
+    有的报告把为 0 的单元格留空。空白单元格每张表只提示一次，说明个数、所在的行和列：按 0 计算时表中各项合计
+    （A001–A004）都成立的，数字仍可核对，为警告；有合计不成立的，为错误。无权制定规章的机关（乡镇、街道，以及
+    国务院部门和省、自治区、直辖市、设区的市、自治州人民政府以外的机关）在表二“规章”一行填“/”的，为警告。
+    错误示例：“行政许可”一行填“/”；“行政处罚”填“12件”。
+    正确示例：填“0”；填“12”。
     ---
-    Every value cell holds an Arabic number, 0 when there is nothing: not blank, not "/", "—" or "无", and
-    without units ("12件"). Failing: "/" in the 规章 row. Passing: "0".
+    Every value cell holds an Arabic number, 0 when there is nothing: not "/", "—" or "无", and without units
+    ("12件"); otherwise the figures cannot be added up or checked, an error.
+    Some reports leave their zeros blank. Blank cells are reported once per table, with how many and in which
+    rows and columns: a warning when every sum of the table (A001–A004) holds with them read as 0, an error when
+    one does not. "/" in the 规章 row of table 2 is a warning for an agency that cannot make 规章 (anyone but the
+    State Council's ministries and the governments of provinces, 设区的市 and 自治州).
+    Failing: "/" in the 行政许可 row; "12件". Passing: "0"; "12".
     """
+    excused = cannot_make_rules(report)
     for key, table in report.tables.items():
         tname = names.table(key)
+        blanks: list[tuple[str, str, Cell]] = []  # (row label, column label, cell)
         for row in table.rows:
             columns = names.spec(key, row.key).columns
             placed = len(row.cells) == len(columns)
+            name = names.row(key, row.key)
             for index, cell in enumerate(row.cells):
-                if cell.problem is None or (cell.problem == "blank" and not placed):
+                if cell.problem is None or (not placed and cell.problem == "blank"):
+                    continue
+                if cell.problem == "blank":
+                    blanks.append((name.zh, columns[index].label, cell))
                     continue
                 zh, en = _PROBLEM[cell.problem]
-                name = names.row(key, row.key)
                 col = f"「{columns[index].label}」列" if placed else ""
                 col_en = f' column "{columns[index].label}" ({columns[index].en})' if placed else ""
+                mild = excused and cell.problem == "placeholder" and key == "t2" and row.key in nf.TOWNSHIP_NONE_ROWS
                 yield Finding(
                     "T004",
                     cell.pos,
                     Message(
-                        f"{tname.zh}「{name.zh}」行{col}{zh.format(raw=cell.raw)}，应填写数字（没有的填 0）",
+                        f"{tname.zh}「{name.zh}」行{col}{zh.format(raw=cell.raw)}，应填写阿拉伯数字，无数据的填“0”",
                         f'{tname.en} row "{name.zh}"{col_en} {en.format(raw=cell.raw)}; write a number (0 for none)',
                     ),
+                    severity=Severity.WARNING if mild else None,
                     table=key,
                     row=row.key,
                     col=columns[index].key if placed else None,
                     actual=cell.raw,
                 )
+        if blanks:
+            yield _blank_cells(table, blanks)
+
+
+def _blank_cells(table: Table, blanks: list[tuple[str, str, Cell]]) -> Finding:
+    """One finding for a table's blank cells: how many, where, and whether the sums hold with them as 0."""
+    tname = names.table(table.key)
+    rows = list(dict.fromkeys(row for row, _, _ in blanks))
+    columns = list(dict.fromkeys(column for _, column, _ in blanks))
+    where_zh = f"{'、'.join(columns)}列，{len(rows)} 行" if len(rows) > 1 else f"「{rows[0]}」行{'、'.join(columns)}列"
+    where_en = f"columns {', '.join(columns)}; {len(rows)} rows" if len(rows) > 1 else f'row "{rows[0]}"'
+    broken = failing_sums(table)
+    if broken:
+        shown = "、".join(m.zh for m in broken[:_SHOWN_SUMS]) + (
+            f"等 {len(broken)} 项" if len(broken) > _SHOWN_SUMS else ""
+        )
+        shown_en = ", ".join(m.en for m in broken[:_SHOWN_SUMS]) + (
+            f" and {len(broken) - _SHOWN_SUMS} more" if len(broken) > _SHOWN_SUMS else ""
+        )
+        verdict = Message(
+            f"按 0 计算，{shown}不成立，数字无法核对", f"read as 0, {shown_en} fail, so it cannot be checked"
+        )
+    else:
+        verdict = Message("按 0 计算，表中各项合计均成立", "read as 0, every sum of the table holds")
+    count = len(blanks)
+    return Finding(
+        "T004",
+        blanks[0][2].pos,
+        Message(
+            f"{tname.zh}有 {count} 个单元格空白（{where_zh}），无数据的应填写“0”；{verdict.zh}",
+            f"{tname.en} has {count} blank cell(s) ({where_en}); write 0 where there is nothing; {verdict.en}",
+        ),
+        severity=None if broken else Severity.WARNING,
+        table=table.key,
+        expected=0,
+        actual=count,
+        related=tuple(cell.pos for _, _, cell in blanks[1:_SHOWN_BLANKS]),
+    )
 
 
 @rule("T005", Severity.ERROR, "数值超出允许范围", "a count is negative or fractional, or the fee is malformed")
 def value_range(report: Report) -> Iterator[Finding]:
     """
-    件数、数量只能是非负整数；表二“行政事业性收费”的金额（单位：万元）不能为负，最多保留 4 位小数。
-    错误示例：“行政许可”填 -3 或 2.5；收费金额填 1.23456。正确示例：3；18.8710。
+    件数、数量只能是非负整数，收费金额不能为负数，否则数字必然有误，是错误。
+    表二“行政事业性收费”的金额以万元为单位，国家格式未规定小数位数（12.5 元即 0.00125 万元）；小数超过 6 位
+    （不足 1 分）的，为警告。
+    错误示例：“行政许可”填 -3 或 2.5；收费金额填 -1。正确示例：3；0.00125。
     ---
-    Counts are non-negative whole numbers; the 行政事业性收费 amount (10,000 yuan) is non-negative with at most 4
-    decimals. Failing: -3 or 2.5 licences; a fee of 1.23456. Passing: 3; 18.8710.
+    Counts are non-negative whole numbers and the fee is not negative; otherwise a figure is wrong, an error.
+    The format sets no decimal places for the 行政事业性收费 amount in 10,000 yuan (12.5 yuan is 0.00125); more
+    than 6 decimals (less than one fen) is a warning. Failing: -3 or 2.5 licences; a fee of -1. Passing: 3; 0.00125.
     """
     for key, table in report.tables.items():
         tname = names.table(key)
@@ -222,12 +302,19 @@ def value_range(report: Report) -> Iterator[Finding]:
             for cell in row.cells:
                 if cell.value is None:
                     continue
-                decimals = _DECIMALS.search(cell.raw.strip())
+                severity = None
                 if spec.fee:
-                    if cell.value >= 0 and not (decimals and len(decimals.group(1)) > MAX_FEE_DECIMALS):
+                    decimals = _DECIMALS.search(cell.raw.strip())
+                    if cell.value < 0:
+                        zh, en = "金额不能为负数", "the amount cannot be negative"
+                    elif decimals and len(decimals.group(1)) > MAX_FEE_DECIMALS:
+                        zh, en = (
+                            "金额以万元为单位，小数超过 6 位（不足 1 分），请核实",
+                            "more than 6 decimals of 10,000 yuan (below one fen): check it",
+                        )
+                        severity = Severity.WARNING
+                    else:
                         continue
-                    zh = "金额不能为负数，最多保留 4 位小数"
-                    en = "the amount must be non-negative with at most 4 decimals"
                 elif cell.value >= 0 and isinstance(cell.value, int):
                     continue
                 else:
@@ -239,6 +326,7 @@ def value_range(report: Report) -> Iterator[Finding]:
                         f"{tname.zh}「{name.zh}」行的「{cell.raw}」：{zh}",
                         f'{tname.en} row "{name.zh}" ({name.en}): "{cell.raw}": {en}',
                     ),
+                    severity=severity,
                     table=key,
                     row=row.key,
                     actual=cell.raw,

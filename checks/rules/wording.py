@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
+from checks import labels
 from checks import national_format as nf
 from checks.findings import Finding, Message, Severity
-from checks.model import Report, Table
+from checks.labels import Likeness
+from checks.model import Report, Table, Text
 from checks.normalize import best_match, norm
 from checks.rules import names, rule
 
@@ -26,82 +29,93 @@ def _lacks_only_unit(written: str, official: str) -> bool:
 @rule("T006", Severity.ERROR, "行或列标签与规定表述不一致", "a row or column label differs from the official wording")
 def label_wording(report: Report) -> Iterator[Finding]:
     """
-    表格的行标签、列标签须与国家格式一字不差（全角/半角、空格不计）。改动过的标签会让汇总统计对不上口径。
+    表格的行标签、列标签应与国家格式一致。只是标点不同（“1、”与“1.”、“「」”与“”“”、“，”与“、”）或用了
+    《条例》的措辞（“法人或者其他组织”）的，视为一致，不提示。
+    多数合规报告采用的写法（“规范性文件”“本年收费金额（万元）”，括号内的补充说明如“现行有效件数（历史累计）”，
+    或省去括号内的说明如“（二）部分公开”），行可照常识别、数字可照常核对，为警告，并给出规定表述。
+    其他改动的文字，改变了统计口径，为错误。
     错误示例：“（二）部分公开（区分处理的，只计这一情况，不计其他情形）”“5.属于三类内容事务信息”“现行有效件”。
     正确示例：“（二）部分公开（区分处理的，只计这一情形，不计其他情形）”“5.属于三类内部事务信息”“现行有效件数”。
     ---
-    Row and column labels must match the official wording (width and spaces aside); altered labels break the
-    aggregation of reports. Failing: "只计这一情况", "内容事务信息", "现行有效件". Passing: the official labels.
+    Row and column labels follow the official wording. Other punctuation ("1、" for "1.", 「」 for “”, "，" for
+    "、") or the 条例's words ("法人或者其他组织") count as the same and give nothing. What compliant reports
+    commonly write ("规范性文件", "本年收费金额（万元）", a bracketed addition such as "现行有效件数（历史累计）", or
+    the bracketed explanation left out, "（二）部分公开") is a warning naming the official label: the row is still
+    identified and its figures checked. Other words change what is counted: an error.
+    Failing: "只计这一情况", "内容事务信息", "现行有效件". Passing: the official labels.
     """
     for key, table in report.tables.items():
         yield from _row_labels(key, table)
         yield from _header_labels(key, table)
 
 
+def _differs(key: str, label: Text, official: str, subject: Message, row: str | None = None) -> Iterator[Finding]:
+    """T006 for a label that is not ``official``: nothing when only punctuation or the 条例's words differ, a
+    warning for a variant compliant reports write, an error for other words."""
+    likeness = labels.compare(label.text, official)
+    if likeness is Likeness.SAME:
+        return
+    variant = likeness is Likeness.VARIANT
+    verb_zh, verb_en = ("宜按规定写作", "should read, as the format writes it,") if variant else ("应为", "should read")
+    yield Finding(
+        "T006",
+        label.pos,
+        Message(
+            f"{subject.zh}「{label.text}」{verb_zh}「{official}」",
+            f'{subject.en} "{label.text}" {verb_en} "{official}"',
+        ),
+        severity=Severity.WARNING if variant else None,
+        table=key,
+        expected=official,
+        actual=label.text,
+        row=row,
+    )
+
+
 def _row_labels(key: str, table: Table) -> Iterator[Finding]:
     tname = names.table(key)
+    subject = Message(f"{tname.zh}行标签", f"{tname.en} row label")
     for row in table.rows:
-        if row.label is None:
-            continue
-        official = names.spec(key, row.key).label
-        if norm(row.label.text) != norm(official):
-            yield Finding(
-                "T006",
-                row.label.pos,
-                Message(
-                    f"{tname.zh}行标签「{row.label.text}」应为「{official}」",
-                    f'{tname.en} row label "{row.label.text}" should read "{official}"',
-                ),
-                table=key,
-                row=row.key,
-                expected=official,
-                actual=row.label.text,
-            )
+        if row.label is not None:
+            yield from _differs(key, row.label, names.spec(key, row.key).label, subject, row=row.key)
 
 
 def _header_labels(key: str, table: Table) -> Iterator[Finding]:
     tname = names.table(key)
     official = tuple(label for label in nf.HEADER_LABELS[key] if label != nf.T3_NOTE)
-    official_keys = {norm(label) for label in official}
+    exact_keys = {labels.exact(label): label for label in official}
     covered: set[str] = set()
     for label in table.labels:
-        written = norm(label.text)
-        if written in official_keys:
+        written = exact_keys.get(labels.exact(label.text))
+        if written is not None:
             covered.add(written)
             continue
         if key == "t3" and _is_note(label.text):
-            if norm(label.text) != norm(nf.T3_NOTE):
-                yield Finding(
-                    "T006",
-                    label.pos,
-                    Message(
-                        f"{tname.zh}勾稽关系说明应为「{nf.T3_NOTE}」",
-                        f'{tname.en}: the 勾稽 note should read "{nf.T3_NOTE}"',
-                    ),
-                    table=key,
-                    expected=nf.T3_NOTE,
-                    actual=label.text,
-                )
+            subject = Message(f"{tname.zh}勾稽关系说明", f"{tname.en}: the 勾稽 note")
+            yield from _differs(key, label, nf.T3_NOTE, subject)
             continue
-        match = best_match(label.text, official, HEADER_SIMILARITY)
+        match = _header_for(label.text, official)
         if match is not None:
-            covered.add(norm(match[0]))
-            if _lacks_only_unit(label.text, match[0]):
-                continue
-            message = Message(
-                f"{tname.zh}表头「{label.text}」应为「{match[0]}」",
-                f'{tname.en} header "{label.text}" should read "{match[0]}"',
-            )
-            expected: str | None = match[0]
-        else:
-            message = Message(
+            covered.add(match)
+            if not _lacks_only_unit(label.text, match):
+                yield from _differs(key, label, match, Message(f"{tname.zh}表头", f"{tname.en} header"))
+            continue
+        yield Finding(
+            "T006",
+            label.pos,
+            Message(
                 f"{tname.zh}表头中出现规定格式以外的文字「{label.text}」",
                 f'{tname.en} header has text the format does not have: "{label.text}"',
-            )
-            expected = None
-        yield Finding("T006", label.pos, message, table=key, expected=expected, actual=label.text)
+            ),
+            table=key,
+            actual=label.text,
+        )
+    present = {row.key for row in table.rows}
+    labelled = _labelled_rows(key)
     for wanted in official:
-        if norm(wanted) not in covered:
+        if wanted in labelled and present.isdisjoint(labelled[wanted]):
+            continue  # every row it labels is missing (a block left out, a copy cut short): T002 says so, once
+        if wanted not in covered:
             yield Finding(
                 "T006",
                 table.pos,
@@ -109,6 +123,33 @@ def _header_labels(key: str, table: Table) -> Iterator[Finding]:
                 table=key,
                 expected=wanted,
             )
+
+
+@cache
+def _labelled_rows(key: str) -> dict[str, frozenset[str]]:
+    """The rows each header of a table labels: a 表二 block's marker and columns its rows, a 表三 group its rows."""
+    rows: dict[str, set[str]] = {}
+    if key == "t2":
+        for block in nf.T2_BLOCKS:
+            for spec in block.rows:
+                for label in (block.marker, *(column.label for column in spec.columns)):
+                    rows.setdefault(label, set()).add(spec.key)
+    elif key == "t3":
+        for spec in nf.T3_ROWS:
+            if spec.group:
+                rows.setdefault(spec.group, set()).add(spec.key)
+    return {label: frozenset(keys) for label, keys in rows.items()}
+
+
+def _header_for(text: str, official: tuple[str, ...]) -> str | None:
+    """The official header a written one stands for: as a variant (checks.labels), else as a mistyped copy."""
+    loose = labels.loose(text)
+    variant = labels.listed_variant(text)
+    found = next((label for label in official if labels.loose(label) == loose or label == variant), None)
+    if found is not None:
+        return found
+    match = best_match(text, official, HEADER_SIMILARITY)
+    return match[0] if match else None
 
 
 @rule("T007", Severity.ERROR, "缺少勾稽关系说明或金额单位", "the 勾稽 note or the （单位：万元） unit is missing")
@@ -131,7 +172,13 @@ def note_and_unit(report: Report) -> Iterator[Finding]:
             expected=nf.T3_NOTE,
         )
     t2 = report.tables.get("t2")
-    if t2 is not None and not any(norm(nf.T2_UNIT) in norm(label.text) for label in t2.labels):
+    fees = nf.T2_BLOCKS[-1].rows[0].key
+    # Without its fee row (T002), a 表二 has no fee header to carry the unit.
+    if (
+        t2 is not None
+        and t2.row(fees) is not None
+        and not any(nf.T2_UNIT_WORD in norm(label.text) for label in t2.labels)
+    ):
         fee_header = nf.T2_BLOCKS[-1].rows[0].columns[0].label
         near = best_match(fee_header, tuple(label.text for label in t2.labels), HEADER_SIMILARITY)
         pos = next((label.pos for label in t2.labels if near and label.text == near[0]), t2.pos)

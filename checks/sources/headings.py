@@ -182,7 +182,12 @@ def choose_parts(candidates: list[Candidate], tables: dict[str, int]) -> list[tu
     # In the report's own numbering style; in another style only for a part no line of that style heads (an
     # item "（一）主动公开政府信息情况" inside 总体情况 is not part 二, nor part 一).
     in_style = {c.number for c in own if c.style == style}
-    sure = [c for c in own if c.style == style or c.number not in in_style]
+    listed = _list_items(candidates, style)
+    sure = [
+        c
+        for c in own
+        if c.style == style or (c.number not in in_style and (c.named == c.number or c.line not in listed))
+    ]
     sure += [c for c in candidates if c.named not in (None, c.number) and c.style == style]
     sure_lines = {c.line for c in sure}
     chosen = [(c, c.named if c.named is not None else c.number) for c in sure]
@@ -206,6 +211,24 @@ def choose_parts(candidates: list[Candidate], tables: dict[str, int]) -> list[tu
             chosen.append((c, number))
             break
     return sorted(chosen, key=lambda pair: pair[0].line)
+
+
+def _list_items(candidates: list[Candidate], style: str) -> set[int]:
+    """The lines of numbered items in another style than the report's headings that follow an item of their list
+    with a lower number, since the last heading: "（三）政府信息管理情况" after "（一）" and "（二）" inside 总体情况 is
+    an item there, not part 三 in another style (worded exactly as a part, it is still that part). One pass in
+    line order."""
+    listed: set[int] = set()
+    lowest: dict[str, int] = {}  # style -> the lowest number seen since the last heading in the report's style
+    for c in sorted(candidates, key=lambda c: c.line):
+        if c.style == style:
+            if c.alike or c.named is not None:
+                lowest.clear()
+            continue
+        if lowest.get(c.style, c.number) < c.number:
+            listed.add(c.line)
+        lowest[c.style] = min(lowest.get(c.style, c.number), c.number)
+    return listed
 
 
 def parse_title(

@@ -11,6 +11,7 @@ import re
 from functools import cache
 from typing import NamedTuple
 
+from checks import labels as labels_
 from checks import national_format as nf
 from checks.model import Cell, Position, Row, Table, Text
 from checks.normalize import best_match, norm
@@ -56,20 +57,33 @@ class _Vocabulary(NamedTuple):
     rows: dict[str, str]  # normalised official row label -> row key
     labels: tuple[str, ...]  # every official label of the table, rows first
     known: frozenset[str]  # the labels, normalised
+    forms: dict[str, str]  # a label's exact and loose keys (checks.labels) -> the official label
 
 
 @cache
 def _vocabulary(table: str) -> _Vocabulary:
     rows = {norm(spec.label): spec.key for spec in nf.ROWS[table] if spec.label}
     labels = tuple(spec.label for spec in nf.ROWS[table] if spec.label) + nf.HEADER_LABELS[table]
-    return _Vocabulary(rows, labels, frozenset(map(norm, labels)))
+    shared: dict[str, str | None] = {}  # loose key -> its label, or None when two labels share it
+    for label in labels:
+        key = labels_.loose(label)
+        shared[key] = label if shared.get(key, label) == label else None
+    forms = {key: label for key, label in shared.items() if label is not None}
+    forms.update((labels_.exact(label), label) for label in labels)  # an exact key wins over a loose one
+    return _Vocabulary(rows, labels, frozenset(map(norm, labels)), forms)
 
 
 def _official(table: str, text: str) -> str | None:
-    """The official label ``text`` stands for, exactly or as a mistyped copy."""
-    if norm(text) in _vocabulary(table).known:
+    """The official label ``text`` stands for: exactly, in another punctuation or a variant (checks.labels), or
+    as a mistyped copy."""
+    vocabulary = _vocabulary(table)
+    if norm(text) in vocabulary.known:
         return text
-    match = best_match(text, _vocabulary(table).labels, FUZZY)
+    official = vocabulary.forms.get(labels_.exact(text)) or vocabulary.forms.get(labels_.loose(text))
+    official = official or labels_.listed_variant(text)
+    if official is not None and norm(official) in vocabulary.known:
+        return official
+    match = best_match(text, vocabulary.labels, FUZZY)
     return match[0] if match else None
 
 
@@ -109,9 +123,12 @@ def _merge_split_labels(table: str, cells: list[RawCell]) -> list[RawCell]:
 
 
 def _trim(values: list[RawCell], want: int, tabs: bool) -> list[RawCell]:
-    """Drop the empty cells merged regions leave: after the labels (tab copies only), and past the last column."""
+    """Drop the empty cells merged regions leave: after the labels (tab copies only), and past the last column.
+
+    A tab copy's row with no value at all but cells for every column is a row of zeros left blank (reference
+    §6.3): its cells are kept, as blanks."""
     start = 0
-    if tabs:
+    if tabs and (len(values) < want or any(value.text for value in values)):
         while start < len(values) and not values[start].text:
             start += 1
     end = len(values)

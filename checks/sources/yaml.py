@@ -467,7 +467,7 @@ class _Reader:
         assert isinstance(frame.container, dict)
         if key in frame.container:
             first = self.nodes.get((*frame.path, key))
-            where_zh = f"（第一次在第 {first.key.line} 行）" if first and first.key else ""
+            where_zh = f"（首次出现在第 {first.key.line} 行）" if first and first.key else ""
             where_en = f" (first at line {first.key.line})" if first and first.key else ""
             raise _Stop(_i003(pos, f"重复的键「{key}」{where_zh}", f'duplicate key "{key}"{where_en}'))
         frame.key = key
