@@ -155,7 +155,7 @@ def test_crlf_and_cr_newlines_give_the_findings_of_lf(name: str, capsys: pytest.
     assert data == faulty.replace("\n", "\r\n" if name.startswith("crlf") else "\r").encode("utf-8")
     status, findings = check(BAD / name, capsys)
     lf_status, lf_findings = check(EXAMPLES / "faulty.txt", capsys)
-    assert len(lf_findings) > 10 and lf_status == status == 1
+    assert len(lf_findings) > 5 and lf_status == status == 1
     assert findings == lf_findings  # rule, position, message and every other field
 
 

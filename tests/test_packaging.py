@@ -171,3 +171,11 @@ def test_built_wheel_works_in_a_clean_venv(wheelhouse: Path, tmp_path: Path) -> 
     faulty = run([lint, "check", "faulty.txt"], cwd=work)
     assert faulty.returncode == 1, faulty.stdout + faulty.stderr
     assert "faulty.txt" in faulty.stdout + faulty.stderr
+
+
+def test_the_readme_rule_table_gives_each_rules_default_severity() -> None:
+    from checks.rules import catalog
+
+    rows = re.findall(r"^\|\s*([A-Z]\d{3})\s*\|.*\|\s*(error|warning)\s*\|$", readme(), re.MULTILINE)
+    assert {code for code, _ in rows} == set(catalog())
+    assert {code: severity for code, severity in rows} == {code: r.severity.value for code, r in catalog().items()}

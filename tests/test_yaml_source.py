@@ -134,11 +134,12 @@ def test_faulty_example_s001_only_where_t004_fires(lint: Lint) -> None:
     result = lint(to_yaml(_text_report(EXAMPLES / "faulty.txt")), name="faulty.yaml")
     s001 = [f for f in result.findings if f.rule == "S001"]
     assert len(s001) == 3  # 规章: ["/", "/", "/"]
-    cells = {f.pos for f in result.findings if f.rule in ("T004", "T005")}
+    cells = {pos for f in result.findings if f.rule in ("T004", "T005") for pos in (f.pos, *f.related)}
     assert all(f.pos in cells for f in s001)
     assert "表二 › 行 › 规章 › 第 1 个单元格" in s001[0].message.zh
     t004 = next(f for f in result.findings if f.rule == "T004" and f.pos == s001[0].pos)
-    assert (s001[0].table, s001[0].row, s001[0].col) == (t004.table, t004.row, t004.col) == ("t2", "rules", "made")
+    assert (s001[0].table, s001[0].row, s001[0].col) == ("t2", "rules", "made")
+    assert (t004.table, t004.row, len(t004.related)) == ("t2", "rules", 2)  # the row's three "/" as one finding
 
 
 # --- S001 at the YAML node ----------------------------------------------------------------------------------------

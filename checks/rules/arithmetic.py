@@ -283,10 +283,12 @@ def _failures(analysis: _Analysis, code: str) -> Iterator[tuple[_Constraint, Num
 def t3_row_totals(report: Report) -> Iterator[Finding]:
     """
     表三每一行：总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他。
+    合计不成立，报告中必有数字错误，是错误。
     错误示例：自然人 3、其他 0、总计 4。正确示例：总计 3。
     若只有一个单元格能同时解释表三所有不成立的等式，消息会指出该单元格及使各等式成立的数值。
     ---
     Table 3, every row: 总计 = the sum of the six applicant columns.
+    A failing sum means a figure of the report is wrong: an error.
     Failing: natural persons 3, others 0, total 4. Passing: total 3.
     When a single cell explains every failing sum of table 3, the message names it and the value that balances them.
     """
@@ -323,10 +325,12 @@ def t3_column_totals(report: Report) -> Iterator[Finding]:
     """
     表三每一列：（七）总计 = （一）予以公开 + （二）部分公开 + （三）1–8 + （四）1–3 + （五）1–5 + （六）1–3。
     （三）至（六）没有小计行，直接把各子项相加。
+    合计不成立，报告中必有数字错误，是错误。
     错误示例：予以公开 2、本机关不掌握相关政府信息 1，（七）总计 4。正确示例：（七）总计 3。
     若只有一个单元格能同时解释表三所有不成立的等式，消息会指出该单元格及使各等式成立的数值。
     ---
     Table 3, every column: （七）总计 = the sum of the 21 outcome rows （一）…（六）3 (groups have no subtotal).
+    A failing sum means a figure of the report is wrong: an error.
     Failing: 2 disclosed, 1 not held, total 4. Passing: total 3.
     When a single cell explains every failing sum of table 3, the message names it and the value that balances them.
     """
@@ -358,10 +362,12 @@ def t3_column_totals(report: Report) -> Iterator[Finding]:
 def t3_balance(report: Report) -> Iterator[Finding]:
     """
     表三每一列须满足表中说明的勾稽关系：一、本年新收 + 二、上年结转 = （七）总计 + 四、结转下年度继续办理。
+    勾稽关系不成立，报告中必有数字错误，是错误。
     错误示例：新收 5、结转 1、总计 4、结转下年度 1。正确示例：结转下年度 2。
     若只有一个单元格能同时解释表三所有不成立的等式，消息会指出该单元格及使各等式成立的数值。
     ---
     Table 3, every column, as its own note says: new + carried over = （七）总计 + carried forward.
+    A failing balance means a figure of the report is wrong: an error.
     Failing: 5 new, 1 carried over, 4 handled, 1 carried forward. Passing: 2 carried forward.
     When a single cell explains every failing sum of table 3, the message names it and the value that balances them.
     """
@@ -399,9 +405,11 @@ def t3_balance(report: Report) -> Iterator[Finding]:
 def t4_totals(report: Report) -> Iterator[Finding]:
     """
     表四的行政复议、未经复议直接起诉、复议后起诉三组，每组：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结。
+    合计不成立，报告中必有数字错误，是错误。经过空白单元格的合计由 T004 一并提示。
     错误示例：行政复议结果维持 1、尚未审结 1、总计 1。正确示例：总计 2。
     ---
     Table 4, each of its three groups: 总计 = upheld + corrected + other + pending.
+    A failing sum means a figure of the report is wrong: an error. A sum through a blank cell is T004's.
     Failing: review upheld 1, pending 1, total 1. Passing: total 2.
     """
     table = report.tables.get("t4")

@@ -9,7 +9,7 @@ from pathlib import PurePath
 
 from checks import national_format as nf
 from checks.findings import Finding, Message, Severity
-from checks.model import Position, Report, Section, Table, Text
+from checks.model import Position, Report, Section, Table
 from checks.normalize import letters, norm
 from checks.rules import names, rule
 
@@ -272,7 +272,9 @@ def superseded_format(report: Report) -> Iterator[Finding]:
     “格式（试行）”）的表二有“本年新制作数量”“对外公开总数量”“其他对外管理服务事项”“第二十条第（九）项 政府集中
     采购”等，表三的“（六）其他处理”只有一行；新格式的统计口径已全部改变，数字无法按新格式核对，是错误，应按新格式
     的表二、表三重新统计填报，不能只改表头。
-    表格已是新格式、仅引用了2019年通知作为编制依据的，是依据引用过时，为警告。
+    表格已是新格式、仅引用了2019年通知作为编制依据的，是依据引用过时，为警告。2020年度及以前的报告使用2019年格式
+    是正确的，本工具只按新格式核对表格，因此对其表二只给出一条“未作核对”的警告。旧格式的表二只由本规则提示一次，
+    不再逐项提示 T002–T007。
     错误示例：表二列“本年新制作数量”（错误）；依据“国办公开办函〔2019〕60号”编制（警告）。
     正确示例：依据“国办公开办函〔2021〕30号”编制；表二列“本年制发件数、本年废止件数、现行有效件数”。
     ---
@@ -280,12 +282,15 @@ def superseded_format(report: Report) -> Iterator[Finding]:
     other table 2 columns and rows (本年新制作数量, 其他对外管理服务事项, 第二十条第（九）项 政府集中采购…) and a single
     （六）其他处理 row in table 3; the 2021 format counts other things, so such tables cannot be checked: an error, to
     be fixed by filling in the 2021 tables anew, not by renaming headers. Citing the 2019 notice as the basis while
-    using the 2021 tables is an outdated reference: a warning.
+    using the 2021 tables is an outdated reference: a warning. A report for 2020 or before rightly uses the 2019
+    format; this version checks only the 2021 tables, so its table 2 gives one warning that it was not checked.
+    A 2019-format table 2 is reported by this rule once, not by T002–T007 for each column and row.
     Failing: a 本年新制作数量 column (error); "依据国办公开办函〔2019〕60号" (warning). Passing: the 2021 notice and
     columns.
     """
     year = report.year or (report.period.start_year if report.period else None)
     if year is not None and year < nf.SUPERSEDED_SINCE:
+        yield from _unchecked_t2(report)
         return
     for text in report.prose():
         for match in _NOTICE.finditer(text.text):
@@ -306,13 +311,26 @@ def superseded_format(report: Report) -> Iterator[Finding]:
         yield from _old_t3(report.tables["t3"])
 
 
+def _unchecked_t2(report: Report) -> Iterator[Finding]:
+    """A report for a year before 2021 rightly uses the 2019 表二, which this version does not check: say so."""
+    table = report.tables.get("t2")
+    found = names.superseded_labels(table) if table is not None else []
+    if found:
+        yield Finding(
+            "R010",
+            found[0][0].pos,
+            Message(
+                f"表二为2019年格式（2020年度及以前的报告适用），本工具按{nf.NAME}的格式核对，表二未作核对",
+                f"table 2 is in the 2019 format (right for 2020 and before); this version checks the format of "
+                f"{nf.NAME}, so table 2 was not checked",
+            ),
+            severity=Severity.WARNING,
+            table="t2",
+        )
+
+
 def _old_t2(table: Table) -> Iterator[Finding]:
-    written: list[Text] = [*table.labels, *(row.label for row in table.unplaced if row.label is not None)]
-    found = []
-    for label in written:
-        old = next((old for old in nf.SUPERSEDED_T2_LABELS if norm(label.text).startswith(norm(old))), None)
-        if old is not None:
-            found.append((label, old))
+    found = names.superseded_labels(table)
     if not found:
         return
     # One finding for the table: the old layout is one mistake, fixed by filling in the 2021 table anew (its
@@ -336,14 +354,14 @@ def _old_t3(table: Table) -> Iterator[Finding]:
     sub_rows = [spec for spec in nf.T3_ROWS if spec.group == nf.T3_OTHER_GROUP]
     if group is None or any(table.row(spec.key) for spec in sub_rows):
         return
-    names = "、".join(spec.label for spec in sub_rows)
+    rows = "、".join(spec.label for spec in sub_rows)
     yield Finding(
         "R010",
         group.pos,
         Message(
-            f"表三「{nf.T3_OTHER_GROUP}」只有一行，是已废止的2019年格式；{nf.NAME}将其分为三行：{names}",
+            f"表三「{nf.T3_OTHER_GROUP}」只有一行，是已废止的2019年格式；{nf.NAME}将其分为三行：{rows}",
             f'table 3 "{nf.T3_OTHER_GROUP}" is a single row, as in the superseded 2019 format; {nf.NAME} splits it '
-            f"into three rows: {names}",
+            f"into three rows: {rows}",
         ),
         table="t3",
     )

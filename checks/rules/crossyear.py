@@ -113,6 +113,7 @@ def carried_over(report: Report, previous: Report) -> Iterator[Finding]:
     每个不相等的单元格报告一次，位置在本年度报告的单元格，消息给出上一年度报告的文件、行号和数值。
     上一年度的报告用 --previous 指定，否则在同一文件夹、再在整个仓库中按标题中的机关名称和年度查找。
     任一行的单元格数目不对或有单元格不是数字时不检查（由 T003、T004 报告）。
+    两年的数字不衔接，必有一份报告有误，是错误。
     错误示例：2024年报告“四、结转下年度继续办理”的自然人为 2，2025年报告“二、上年结转政府信息公开申请数量”的
     自然人为 1。
     正确示例：2025年报告的上年结转自然人为 2，与2024年报告的结转下年度相同。
@@ -123,6 +124,7 @@ def carried_over(report: Report, previous: Report) -> Iterator[Finding]:
     message names last year's file, its line and its value. Last year's report is given with --previous, or found
     by the agency and year of its title in the same folder, then anywhere in the repository. Rows whose cells
     cannot all be read are left to T003 and T004.
+    Figures that do not carry over mean one of the two reports is wrong: an error.
     Failing: 2024 carries 2 requests of natural persons forward; 2025 reports 1 carried over.
     Passing: 2025 reports the 2 that 2024 carried forward.
     """

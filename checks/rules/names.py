@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from checks import national_format as nf
 from checks.findings import Message
-from checks.model import Row
+from checks.model import Report, Row, Table, Text
+from checks.normalize import norm
 
 _PARTS = {part.number: part for part in nf.PARTS}
 _SPECS = {table: {spec.key: spec for spec in rows} for table, rows in nf.ROWS.items()}
@@ -54,3 +55,25 @@ def values(row: Row | None, width: int) -> list[int | float] | None:
 def written(raw: str) -> str:
     """A cell's text as a message quotes it: 空 for a blank one."""
     return raw or "空"
+
+
+def superseded_labels(table: Table) -> list[tuple[Text, str]]:
+    """The labels of a 表二 in the 2019 layout, each with the 2019 label it starts with (R010)."""
+    if table.key != "t2":
+        return []
+    written = [*table.labels, *(row.label for row in table.unplaced if row.label is not None)]
+    found = []
+    for label in written:
+        key = norm(label.text)
+        if key.startswith(_SUPERSEDED):  # one C-level test a label: every rule that reads tables asks
+            found.append((label, next(old for old in nf.SUPERSEDED_T2_LABELS if key.startswith(norm(old)))))
+    return found
+
+
+_SUPERSEDED = tuple(map(norm, nf.SUPERSEDED_T2_LABELS))
+
+
+def checked_tables(report: Report) -> list[tuple[str, Table]]:
+    """The tables the shape and wording rules (T002–T007) check: a 表二 in the 2019 layout is R010's, once, not
+    a finding for each of its columns and rows."""
+    return [(key, t) for key, t in report.tables.items() if not superseded_labels(t)]

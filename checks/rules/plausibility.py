@@ -26,15 +26,15 @@ def _is_township(report: Report) -> bool:
 _RULE_MAKERS = re.compile(nf.RULE_MAKERS)
 
 
-def cannot_make_rules(report: Report) -> bool:
-    """Whether the agency has no power to make 规章: a township or street office, or any agency but the State
-    Council's ministries and the governments of provinces, municipalities, 设区的市 and 自治州 (reference §6.5).
-    Unknown (no agency named): False, so that nothing is excused."""
+def may_make_rules(report: Report) -> bool:
+    """Whether the agency may make 规章: the State Council's ministries and the governments of provinces,
+    municipalities, 设区的市 and 自治州 (reference §6.5), named so. Most agencies may not, so an agency the report
+    does not name is taken for one that may not; a township never may."""
     if _is_township(report):
-        return True
+        return False
     metadata = report.metadata
     agency = report.agency or (metadata.agency.text if metadata and metadata.agency else None)
-    return agency is not None and _RULE_MAKERS.search(norm(agency)) is None
+    return agency is not None and _RULE_MAKERS.search(norm(agency)) is not None
 
 
 @rule("X005", Severity.WARNING, "数据与机关层级不符", "implausible for the agency (a township reporting 规章)")

@@ -72,10 +72,12 @@ def _end(report: Report) -> Position:
 def parts_out_of_order(report: Report) -> Iterator[Finding]:
     """
     六个部分须按国家格式规定的顺序排列。
+    部分顺序与国家格式不一致，读者和汇总时无法按部分对照，是错误。
     错误示例：“六、其他需要报告的事项”写在“五、存在的主要问题及改进情况”之前。
     正确示例：一、二、三、四、五、六依次排列。
     ---
     The six parts must come in the official order.
+    Parts out of the format's order cannot be compared part by part: an error.
     Failing: part 六 before part 五. Passing: parts 一 to 六 in order.
     """
     highest: Section | None = None
@@ -98,9 +100,11 @@ def parts_out_of_order(report: Report) -> Iterator[Finding]:
 def part_twice(report: Report) -> Iterator[Finding]:
     """
     每个部分只能出现一次。重复的标题往往是复制粘贴时多粘了一段，或总体情况里的小标题用了与部分标题相同的写法。
+    同一部分出现两次，两处内容哪个为准无从判断，是错误。
     错误示例：两处“二、主动公开政府信息情况”。正确示例：每个部分标题只出现一次。
     ---
     Each part appears once. A repeated heading is usually a paste gone wrong.
+    With a part written twice, neither can be taken as the report's: an error.
     Failing: "二、主动公开政府信息情况" twice. Passing: each heading once.
     """
     first: dict[int, Section] = {}
@@ -161,9 +165,11 @@ def heading_wording(report: Report) -> Iterator[Finding]:
 def empty_part(report: Report) -> Iterator[Finding]:
     """
     每个部分都应有内容：文字或规定的表格。只有标题、下面什么都没有，通常是表格以图片形式粘贴而丢失。
+    部分没有内容，报告即不完整，是错误。
     错误示例：“二、主动公开政府信息情况”下方紧接着“三、……”。正确示例：标题下有表二。
     ---
     Every part needs content: text or its table. A bare heading usually means the table was pasted as an image.
+    A part without content leaves the report incomplete: an error.
     Failing: heading 二 directly followed by heading 三. Passing: heading 二 followed by table 2.
     """
     for section in report.sections:

@@ -10,7 +10,7 @@ from checks.findings import Finding, Message, Severity
 from checks.model import Cell, Position, Report, Row, Table
 from checks.rules import names, rule
 from checks.rules.arithmetic import failing_sums
-from checks.rules.plausibility import cannot_make_rules
+from checks.rules.plausibility import may_make_rules
 
 _DECIMALS = re.compile(r"\.(\d+)$")
 MAX_FEE_DECIMALS = 6  # 1 fen is 0.000001 万元
@@ -56,14 +56,17 @@ def missing_table(report: Report) -> Iterator[Finding]:
 def table_rows(report: Report) -> Iterator[Finding]:
     """
     表二、表三的每一行都须按国家格式出现、不多不少、顺序不变；表四须有一行 15 个数据。行按标签文字识别。
+    缺少或多出行，数字无法按国家格式汇总和核对，是错误；相连的几行都缺少的，合并为一条提示。
     错误示例：表三缺少“（六）其他处理 3.其他”一行；或多出一行“（八）合计”。
     正确示例：表三 25 个数据行与国家格式一一对应。
     ---
     Every row of tables 2 and 3 must be there, once, in the official order; table 4 needs its data row of 15
     numbers. Rows are identified by their label text.
+    A missing or extra row keeps the figures from being added up and checked: an error; neighbouring missing
+    rows give one finding.
     Failing: table 3 without "3.其他" under （六）, or with an extra "（八）合计" row. Passing: all 25 rows.
     """
-    for key, table in report.tables.items():
+    for key, table in names.checked_tables(report):
         yield from _rows_of(key, table)
 
 
@@ -152,15 +155,17 @@ def cell_count(report: Report) -> Iterator[Finding]:
     """
     每一行的数值单元格个数须与国家格式一致：表二“规章”“行政规范性文件”各 3 个，其余各 1 个；表三每行 7 个
     （自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他、总计）；表四 15 个。
-    个数不对时无法判断每个数字属于哪一列，本工具不做猜测。最常见的原因是从 Word 或网页复制时丢失了合并单元格。
-    错误示例：表三“一、本年新收政府信息公开申请数量”只有 6 个数字。正确示例：7 个数字，空白处填 0。
+    个数不对时无法判断每个数字属于哪一列，数字无法核对，是错误。最常见的原因是从 Word 或网页复制时丢失了合并
+    单元格或空白单元格。
+    错误示例：表三“一、本年新收政府信息公开申请数量”只有 6 个数字。正确示例：7 个数字，无数据的填“0”。
     ---
     Each row must have the official number of value cells: 3 for 规章 and 行政规范性文件, 1 for the other rows of
-    table 2, 7 for every row of table 3, 15 for table 4. With another count the columns cannot be told apart, and
-    the linter does not guess. The usual cause is a merged cell lost when copying from Word or a web page.
+    table 2, 7 for every row of table 3, 15 for table 4. With another count the columns cannot be told apart, so
+    the figures cannot be checked: an error. The usual cause is a merged or blank cell lost when copying from
+    Word or a web page.
     Failing: a table 3 row with 6 numbers. Passing: 7 numbers, 0 where there is nothing.
     """
-    for key, table in report.tables.items():
+    for key, table in names.checked_tables(report):
         tname = names.table(key)
         for row in table.rows:
             columns = names.spec(key, row.key).columns
@@ -198,8 +203,9 @@ def cell_value(report: Report) -> Iterator[Finding]:
     表格中每个数值单元格都应填写阿拉伯数字，无数据的填“0”；不能写“/”“—”“无”，也不能带单位（“12件”）：
     否则数字无法汇总、无法核对，是错误。
     有的报告把为 0 的单元格留空。空白单元格每张表只提示一次，说明个数、所在的行和列：按 0 计算时表中各项合计
-    （A001–A004）都成立的，数字仍可核对，为警告；有合计不成立的，为错误。无权制定规章的机关（乡镇、街道，以及
-    国务院部门和省、自治区、直辖市、设区的市、自治州人民政府以外的机关）在表二“规章”一行填“/”的，为警告。
+    （A001–A004）都成立的，数字仍可核对，为警告；有合计不成立的，为错误。无权制定规章的机关（国务院部门和省、
+    自治区、直辖市、设区的市、自治州人民政府以外的机关；报告未写明机关名称的，按无权制定处理）在表二“规章”一行
+    填“/”的，为警告。同一行中写法相同的几个单元格（如“规章”一行都填“/”）合并为一条提示。
     错误示例：“行政许可”一行填“/”；“行政处罚”填“12件”。
     正确示例：填“0”；填“12”。
     ---
@@ -208,42 +214,52 @@ def cell_value(report: Report) -> Iterator[Finding]:
     Some reports leave their zeros blank. Blank cells are reported once per table, with how many and in which
     rows and columns: a warning when every sum of the table (A001–A004) holds with them read as 0, an error when
     one does not. "/" in the 规章 row of table 2 is a warning for an agency that cannot make 规章 (anyone but the
-    State Council's ministries and the governments of provinces, 设区的市 and 自治州).
+    State Council's ministries and the governments of provinces, 设区的市 and 自治州; an agency the report does not
+    name is taken for one that cannot). Cells of one row written alike ("/" across the 规章 row) give one finding.
     Failing: "/" in the 行政许可 row; "12件". Passing: "0"; "12".
     """
-    excused = cannot_make_rules(report)
-    for key, table in report.tables.items():
-        tname = names.table(key)
+    excused = not may_make_rules(report)
+    for key, table in names.checked_tables(report):
         blanks: list[tuple[str, str, Cell]] = []  # (row label, column label, cell)
         for row in table.rows:
             columns = names.spec(key, row.key).columns
             placed = len(row.cells) == len(columns)
             name = names.row(key, row.key)
+            # The same text in several cells of a row ("/" across the 规章 row) is one habit: one finding.
+            written: dict[tuple[str, str], list[int]] = {}
             for index, cell in enumerate(row.cells):
-                if cell.problem is None or (not placed and cell.problem == "blank"):
-                    continue
                 if cell.problem == "blank":
-                    blanks.append((name.zh, columns[index].label, cell))
-                    continue
-                zh, en = _PROBLEM[cell.problem]
-                col = f"「{columns[index].label}」列" if placed else ""
-                col_en = f' column "{columns[index].label}" ({columns[index].en})' if placed else ""
-                mild = excused and cell.problem == "placeholder" and key == "t2" and row.key in nf.TOWNSHIP_NONE_ROWS
-                yield Finding(
-                    "T004",
-                    cell.pos,
-                    Message(
-                        f"{tname.zh}「{name.zh}」行{col}{zh.format(raw=cell.raw)}，应填写阿拉伯数字，无数据的填“0”",
-                        f'{tname.en} row "{name.zh}"{col_en} {en.format(raw=cell.raw)}; write a number (0 for none)',
-                    ),
-                    severity=Severity.WARNING if mild else None,
-                    table=key,
-                    row=row.key,
-                    col=columns[index].key if placed else None,
-                    actual=cell.raw,
-                )
+                    if placed:
+                        blanks.append((name.zh, columns[index].label, cell))
+                elif cell.problem is not None:
+                    written.setdefault((cell.problem, cell.raw), []).append(index)
+            for (problem, raw), indexes in written.items():
+                mild = excused and problem == "placeholder" and key == "t2" and row.key in nf.TOWNSHIP_NONE_ROWS
+                yield _not_a_number(key, row, [columns[i] for i in indexes] if placed else [], problem, raw, mild)
         if blanks:
             yield _blank_cells(table, blanks)
+
+
+def _not_a_number(key: str, row: Row, columns: list[nf.Column], problem: str, raw: str, mild: bool) -> Finding:
+    tname, name = names.table(key), names.row(key, row.key)
+    zh, en = _PROBLEM[problem]
+    col = f"「{'、'.join(c.label for c in columns)}」列" if columns else ""
+    col_en = f" column(s) {', '.join(c.label for c in columns)}" if columns else ""
+    first = next(cell for cell in row.cells if cell.raw == raw and cell.problem == problem)
+    return Finding(
+        "T004",
+        first.pos,
+        Message(
+            f"{tname.zh}「{name.zh}」行{col}{zh.format(raw=raw)}，应填写阿拉伯数字，无数据的填“0”",
+            f'{tname.en} row "{name.zh}"{col_en} {en.format(raw=raw)}; write a number (0 for none)',
+        ),
+        severity=Severity.WARNING if mild else None,
+        table=key,
+        row=row.key,
+        col=columns[0].key if len(columns) == 1 else None,
+        actual=raw,
+        related=tuple(cell.pos for cell in row.cells if cell.raw == raw and cell.problem == problem)[1:],
+    )
 
 
 def _blank_cells(table: Table, blanks: list[tuple[str, str, Cell]]) -> Finding:
@@ -294,7 +310,7 @@ def value_range(report: Report) -> Iterator[Finding]:
     The format sets no decimal places for the 行政事业性收费 amount in 10,000 yuan (12.5 yuan is 0.00125); more
     than 6 decimals (less than one fen) is a warning. Failing: -3 or 2.5 licences; a fee of -1. Passing: 3; 0.00125.
     """
-    for key, table in report.tables.items():
+    for key, table in names.checked_tables(report):
         tname = names.table(key)
         for row in table.rows:
             spec = names.spec(key, row.key)

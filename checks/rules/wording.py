@@ -44,7 +44,7 @@ def label_wording(report: Report) -> Iterator[Finding]:
     identified and its figures checked. Other words change what is counted: an error.
     Failing: "只计这一情况", "内容事务信息", "现行有效件". Passing: the official labels.
     """
-    for key, table in report.tables.items():
+    for key, table in names.checked_tables(report):
         yield from _row_labels(key, table)
         yield from _header_labels(key, table)
 
@@ -111,6 +111,8 @@ def _header_labels(key: str, table: Table) -> Iterator[Finding]:
             actual=label.text,
         )
     present = {row.key for row in table.rows}
+    if not present:
+        return  # no row at all (a copy cut short after the headers): T002 says so, once
     labelled = _labelled_rows(key)
     for wanted in official:
         if wanted in labelled and present.isdisjoint(labelled[wanted]):
@@ -157,9 +159,12 @@ def note_and_unit(report: Report) -> Iterator[Finding]:
     """
     表三左上角须保留说明“（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）”；
     表二收费金额须注明“（单位：万元）”，否则读者无法核对数据、无法知道金额单位。
+    缺少说明或单位，数字无法核对，是错误；写作“（万元）”等其他形式的单位视为已注明（措辞由 T006 提示）。
     错误示例：表三左上角为空；表头写“本年收费金额”。正确示例：保留勾稽说明；写“本年收费金额（单位：万元）”。
     ---
     Table 3 keeps its 勾稽 note in the top-left cell; the table 2 fee header states the unit （单位：万元）.
+    Without them the figures cannot be checked: an error; a unit written otherwise ("（万元）") counts (T006
+    notes the wording).
     Failing: an empty top-left cell; "本年收费金额". Passing: the note; "本年收费金额（单位：万元）".
     """
     t3 = report.tables.get("t3")
@@ -171,7 +176,7 @@ def note_and_unit(report: Report) -> Iterator[Finding]:
             table="t3",
             expected=nf.T3_NOTE,
         )
-    t2 = report.tables.get("t2")
+    t2 = dict(names.checked_tables(report)).get("t2")
     fees = nf.T2_BLOCKS[-1].rows[0].key
     # Without its fee row (T002), a 表二 has no fee header to carry the unit.
     if (
