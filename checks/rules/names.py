@@ -61,9 +61,9 @@ def superseded_labels(table: Table) -> list[tuple[Text, str]]:
     """The labels of a 表二 in the 2019 layout, each with the 2019 label it starts with (R010)."""
     if table.key != "t2":
         return []
-    written = [*table.labels, *(row.label for row in table.unplaced if row.label is not None)]
+    labels = [*table.labels, *(row.label for row in table.unplaced if row.label is not None)]
     found = []
-    for label in written:
+    for label in labels:
         key = norm(label.text)
         if key.startswith(_SUPERSEDED):  # one C-level test a label: every rule that reads tables asks
             found.append((label, next(old for old in nf.SUPERSEDED_T2_LABELS if key.startswith(norm(old)))))

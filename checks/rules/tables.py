@@ -233,22 +233,25 @@ def cell_value(report: Report) -> Iterator[Finding]:
                         blanks.append((name.zh, columns[index].label, cell))
                 elif cell.problem is not None:
                     written.setdefault((cell.problem, cell.raw), []).append(index)
-            for (problem, raw), indexes in written.items():
+            for (problem, _), indexes in written.items():
                 mild = excused and problem == "placeholder" and key == "t2" and row.key in nf.TOWNSHIP_NONE_ROWS
-                yield _not_a_number(key, row, [columns[i] for i in indexes] if placed else [], problem, raw, mild)
+                cells = [row.cells[i] for i in indexes]
+                yield _not_a_number(key, row, cells, [columns[i] for i in indexes] if placed else [], problem, mild)
         if blanks:
             yield _blank_cells(table, blanks)
 
 
-def _not_a_number(key: str, row: Row, columns: list[nf.Column], problem: str, raw: str, mild: bool) -> Finding:
+def _not_a_number(key: str, row: Row, cells: list[Cell], columns: list[nf.Column], problem: str, mild: bool) -> Finding:
+    """One finding for the cells of a row that hold the same text that is not a number (``columns``: theirs, when
+    the row's cells are placed)."""
     tname, name = names.table(key), names.row(key, row.key)
     zh, en = _PROBLEM[problem]
+    raw = cells[0].raw
     col = f"「{'、'.join(c.label for c in columns)}」列" if columns else ""
     col_en = f" column(s) {', '.join(c.label for c in columns)}" if columns else ""
-    first = next(cell for cell in row.cells if cell.raw == raw and cell.problem == problem)
     return Finding(
         "T004",
-        first.pos,
+        cells[0].pos,
         Message(
             f"{tname.zh}「{name.zh}」行{col}{zh.format(raw=raw)}，应填写阿拉伯数字，无数据的填“0”",
             f'{tname.en} row "{name.zh}"{col_en} {en.format(raw=raw)}; write a number (0 for none)',
@@ -258,7 +261,7 @@ def _not_a_number(key: str, row: Row, columns: list[nf.Column], problem: str, ra
         row=row.key,
         col=columns[0].key if len(columns) == 1 else None,
         actual=raw,
-        related=tuple(cell.pos for cell in row.cells if cell.raw == raw and cell.problem == problem)[1:],
+        related=tuple(cell.pos for cell in cells[1:]),
     )
 
 
