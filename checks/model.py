@@ -276,7 +276,10 @@ TABLE_KEYS = {key: zh for key, (zh, _) in nf.TABLE_NAMES.items()}
 REPORT_KEYS = (KEYS.title, KEYS.sections, *TABLE_KEYS.values(), *METADATA_KEYS.values())
 
 
-def _cell(cell: Cell) -> int | float | str:
+def _cell(cell: Cell) -> int | float | str | None:
+    # A blank cell is null in the data form (the schema allows it; T004 reports blanks once a table).
+    if cell.problem == "blank":
+        return None
     return cell.raw if cell.value is None else cell.value
 
 

@@ -51,6 +51,10 @@ VARIANTS: dict[str, Callable[[str], str]] = {
     },
     # §6.3: table labels.
     **{f"label {name}": _replace(*pair) for name, pair in {**SILENT, **WARNED}.items()},
+    # Zeros left blank (the cells hold a full-width space, as copied pages hold &nbsp;, so every format keeps them).
+    "blank for zero": lambda text: text.replace(
+        "\t\t6.属于四类过程性信息\t0\t0\t0\t0\t0\t0\t0", "\t\t6.属于四类过程性信息" + "\t\u3000" * 7
+    ),
     # §6.4: text.
     "fee: 未发生收费情况": _replace(PART_SIX, "政府信息公开未发生收费情况。"),
     "fee: 未收取任何费用": _replace(PART_SIX, "本年度未收取任何费用。"),

@@ -252,7 +252,7 @@ def test_yaml_quotes_what_yaml_would_read_as_something_else(tmp_path: Path) -> N
     assert loaded == _model(source).to_data()
     for quoted in ("'[注]'", "'2025'", "'- 一是：丰富形式'", "行政强制: [12件]"):
         assert quoted in out
-    assert "（七）总计: [/, 1, 0, 0, '', 0, 14]" in out  # "/" and "" stay text, never null or a number
+    assert "（七）总计: [/, 1, 0, 0, null, 0, 14]" in out  # "/" stays text; a blank cell is null, read back blank
 
 
 def test_yaml_reads_back_with_the_same_findings(tmp_path: Path) -> None:

@@ -45,7 +45,7 @@ GOOD_ROW = "- 行政处罚: [12]"
 BAD_ROW = "- 行政处罚: [12件]"
 BAD_CELL = "12件"
 # What the server says about a value of the wrong type: the message of its JSON Schema validator for "type".
-TYPE_MESSAGE = 'Incorrect type. Expected "number".'
+TYPE_MESSAGE = "Incorrect type. Expected one of number, null."  # null: a blank cell
 ERROR = 1  # LSP DiagnosticSeverity.Error
 
 Diagnostic = dict[str, Any]

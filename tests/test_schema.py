@@ -97,7 +97,7 @@ def test_violation_is_reported_at_the_cell_in_the_documents_words() -> None:
     column = source.split("\n")[5].index('"/"') + 1
     assert [(f.rule, f.pos) for f in findings] == [("S001", Position(6, column))]
     place = "表三 › 行 › 一、本年新收政府信息公开申请数量 › 第 3 个单元格"
-    assert findings[0].message.zh == f'{place}：应为数字，实际为 "/"'
+    assert findings[0].message.zh == f'{place}：应为数字或空值，实际为 "/"'
     assert (findings[0].table, findings[0].row, findings[0].col) == ("t3", "new", "research")  # 科研机构
 
 

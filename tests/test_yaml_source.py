@@ -153,8 +153,8 @@ def test_string_in_a_count_is_s001_at_its_node(lint: Lint, written: str, also: s
     assert {f.rule for f in result.findings} == {"S001", *also}
     (s001,) = [f for f in result.findings if f.rule == "S001"]
     assert s001.pos == at
-    assert s001.message.zh == f"表二 › 行 › 规章 › 第 3 个单元格：应为数字，实际为 {written}"
-    assert s001.message.en == f"表二 › 行 › 规章 › cell 3: expected a number, got {written}"
+    assert s001.message.zh == f"表二 › 行 › 规章 › 第 3 个单元格：应为数字或空值，实际为 {written}"
+    assert s001.message.en == f"表二 › 行 › 规章 › cell 3: expected a number or null, got {written}"
     assert all(f.pos == at for f in result.findings)
 
 

@@ -110,16 +110,18 @@ def schema_violations(report: Report) -> Iterator[Finding]:
     YAML 报告的数据、Markdown 文件头（front matter）中的元数据须符合 schemas/report.schema.json：
     键名是规定的中文键（标题、机关、年度、层级、发布日期、前言、正文、表二、表三、表四，部分中的“标题”“段落”，
     表格中的“表头”“行”），不能有未知的键；类型正确：年度是整数，发布日期写作 YYYY-MM-DD，段落是文字，
-    每个单元格是数字。没有数字的单元格（“/”、空白、“12件”，或加了引号的 "12"）不符合 schema，表格规则（T004）
-    再说明应填什么。问题报告在 YAML 中对应的行和列。纯文本（.txt）报告没有这样的数据，不适用本规则。
+    每个单元格是数字，空白单元格写 null。没有数字的单元格（“/”、“12件”、加了引号的 "12" 或 ""）不符合 schema，
+    表格规则（T004）再说明应填什么；写作 null 的空白单元格不提示本规则，由 T004 每张表提示一次。问题报告在 YAML
+    中对应的行和列。数据不符合 schema，无法按格式读取和核对，是错误。纯文本（.txt）报告没有这样的数据，不适用本规则。
     错误示例：`规章: [0, 0, "/"]`；`年度: 2025年`；把“标题”写成“标提”；`正文:` 下写成键值映射而不是列表。
     正确示例：`规章: [0, 0, 0]`；`年度: 2025`；`标题: 示例县自然资源局2025年政府信息公开工作年度报告`；
     `正文:` 下每个部分写作 `- 标题: 一、总体情况` 和 `段落: […]`。
     ---
     The data a YAML report states, and the metadata of a Markdown report's front matter, must satisfy
     schemas/report.schema.json: only the Chinese keys it defines (no unknown key), the right types (年度 an
-    integer, 发布日期 YYYY-MM-DD, paragraphs text, every cell a number). A cell without a number ("/", blank,
-    "12件", or a quoted "12") breaks the schema; the table rules (T004) say what it should hold. Each problem is
+    integer, 发布日期 YYYY-MM-DD, paragraphs text, every cell a number, or null for a blank one). A cell without a
+    number ("/", "12件", a quoted "12" or "") breaks the schema; the table rules (T004) say what it should hold.
+    A blank cell written null is no S001: T004 reports the table's blanks once. Each problem is
     reported at its line and column in the YAML. Plain-text (.txt) reports state no such data.
     Failing: `规章: [0, 0, "/"]`; `年度: 2025年`; a key `标提` for `标题`; a mapping under `正文:`.
     Passing: `规章: [0, 0, 0]`; `年度: 2025`; `标题: …`; `正文:` as a list of `- 标题: …` / `段落: […]` items.
