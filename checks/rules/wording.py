@@ -56,7 +56,7 @@ def _differs(key: str, label: Text, official: str, subject: Message, row: str | 
     if likeness is Likeness.SAME:
         return
     variant = likeness is Likeness.VARIANT
-    verb_zh, verb_en = ("宜按规定写作", "should read, as the format writes it,") if variant else ("应为", "should read")
+    verb_zh, verb_en = ("宜按规定写作", "is a common variant of the format's") if variant else ("应为", "should read")
     yield Finding(
         "T006",
         label.pos,
