@@ -100,3 +100,19 @@ def test_the_complete_real_page_gives_its_real_defects_once_each() -> None:
     assert "125 个单元格空白" in by_rule["T004"].message.zh and "各项合计均成立" in by_rule["T004"].message.zh
     assert by_rule["T006"].actual == "规范性文件" and "整改措施" in by_rule["R004"].message.zh
     assert all(f.severity is Severity.WARNING for f in result.findings)
+
+
+def test_a_copy_that_names_itself_a_report_but_cannot_be_read_is_told_so(tmp_path: Path) -> None:
+    # A mirror in traditional characters, and the clean example flattened onto one line (reference §6.6): not
+    # "not a report", but a report that cannot be checked item by item.
+    from tests.conftest import CLEAN_TEXT
+
+    flat = tmp_path / "flat.txt"
+    flat.write_text(" ".join(line for line in CLEAN_TEXT.split("\n") if line.strip()), encoding="utf-8")
+    for path in (DATA / "corpus/20-wuhan-shengtaihuanjing-2020-hubei-2019format.txt", flat):
+        [finding] = lint_file(path, selected(None, None)).findings
+        assert finding.rule == "I006" and "无法逐项检查" in finding.message.zh, path
+    notes = tmp_path / "notes.txt"
+    notes.write_text("会议记录：下周三讨论网站改版。\n", encoding="utf-8")
+    [finding] = lint_file(notes, selected(None, None)).findings
+    assert "不是政府信息公开工作年度报告" in finding.message.zh

@@ -3,6 +3,7 @@ any rule reads the model."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from checks.findings import Finding, Message, Severity
@@ -137,6 +138,8 @@ declare(
 文件中既没有报告标题，也没有六个部分中任何一个部分的标题，也没有表二、表三、表四中的任何一个表格，不是
 政府信息公开工作年度报告（例如仓库中的使用说明、笔记或配置文件），因此不逐项检查，只报告这一个问题。
 只要有标题、部分标题或表格之一，就按报告检查（例如缺了标题的报告照常检查，并指出缺少标题）。
+文字中提到“政府信息公开……年度报告”、却识别不出任何结构的（繁体字镜像、整页压成一行的副本），提示无法逐项
+检查、应检查发布的原文件。无法核对，因此为错误。
 如果它确实不是报告，请不要让检查工具读取它：在配置文件的 `exclude` 中列出，或在 pre-commit 配置中用
 `files` 只选报告所在的文件夹。
 错误示例：提交到报告文件夹的 `使用说明.md`、`notes.txt`、`settings.yaml`。
@@ -145,7 +148,10 @@ declare(
 The file has no report title, no heading of any of the six parts and none of tables 2, 3 and 4: it is not an
 annual report (a README, notes or a settings file in the repository), so it is not checked item by item and
 this is its only finding. A file with any of a title, a part heading or a table is checked as a report (a report
-that lost its title is checked, and its missing title reported).
+that lost its title is checked, and its missing title reported). A file whose text names itself an annual report
+("政府信息公开……年度报告") but has none of its structure (a mirror in traditional characters, a page flattened
+onto one line) is told it cannot be checked and to check the published original: an error, as nothing can be
+verified.
 If it really is not a report, keep the linter from reading it: list it under `exclude` in the configuration, or
 narrow the pre-commit hook's `files` to the reports folder.
 Failing: `使用说明.md`, `notes.txt` or `settings.yaml` committed to the reports folder. Passing: only reports there.
@@ -161,6 +167,19 @@ def not_a_report(report: Report) -> Finding | None:
         return None
     if report.data is not None and _states_a_report(report.data.document):
         return None
+    if any(_MENTION.search(text.text, 0, MENTION_WITHIN) for text in report.prose()):
+        # It names itself a report, yet none of its structure reads: a copy that cannot be checked, not a README.
+        return Finding(
+            "I006",
+            Position(1, 1),
+            Message(
+                "文件提到政府信息公开工作年度报告，但未能识别报告标题、部分标题或表格（可能是繁体字镜像，或整页"
+                "压成一行的副本），无法逐项检查，请改为检查发布的原文件",
+                "the file names an annual report on government information disclosure, but no title, part heading "
+                "or table can be read in it (a mirror in traditional characters, or a page flattened onto one "
+                "line?): it cannot be checked item by item; check the published original instead",
+            ),
+        )
     return Finding(
         "I006",
         Position(1, 1),
@@ -171,6 +190,11 @@ def not_a_report(report: Report) -> Finding | None:
             "if it is not meant to be one, exclude it (the configuration's exclude, or pre-commit's files)",
         ),
     )
+
+
+# "政府信息公开…年度报告", in simplified or traditional characters: what a report says of itself.
+_MENTION = re.compile(r"政府信息公[开開].{0,12}?年度[报報]告")
+MENTION_WITHIN = 2000  # characters of a paragraph searched for it: a report says so at its start
 
 
 def _states_a_report(document: Any) -> bool:
