@@ -13,7 +13,7 @@ from enum import Enum
 from functools import lru_cache
 
 from checks import national_format as nf
-from checks.normalize import letters, norm
+from checks.normalize import letters
 
 # A bracketed insertion: not a list numeral ("（二）", "第（一）项"), whose words make the label's identity. The class
 # excludes brackets, so the pattern is linear.
@@ -50,7 +50,7 @@ def listed_variant(text: str) -> str | None:
 
 
 def compare(written: str, official: str) -> Likeness:
-    if norm(written) == norm(official) or exact(written) == exact(official):
+    if exact(written) == exact(official):
         return Likeness.SAME
     if listed_variant(written) == official:
         return Likeness.VARIANT

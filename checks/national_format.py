@@ -253,6 +253,8 @@ LABEL_VARIANTS: dict[str, tuple[str, ...]] = {
     "行政规范性文件": ("规范性文件",),
     "本年收费金额（单位：万元）": ("本年收费金额（万元）", "本年收费金额（万元)", "收费金额（万元）"),
 }
+# Words with which a report says documents were amended: "规章13件(含新制定5件,修改4件)" (reference §6.4, X003).
+AMENDMENT_WORDS = ("修改", "修订", "修正")
 # The unit of the fee, however a compliant header writes it ("（单位：万元）", "（万元）"): T007 asks for one.
 T2_UNIT_WORD = "万元"
 
@@ -270,6 +272,8 @@ TITLE_VARIANTS = (
     "{agency}{year}年政府信息公开年度报告",
 )
 TITLE_ANCHORS = ("政府信息公开", "信息公开")  # what every title holds; the agency and year are found around it
+# How a report names itself in its text, in simplified or traditional characters (a mirror site's copy): I006.
+REPORT_MENTION = r"政府信息公[开開].{0,12}?年度[报報]告"
 
 
 class Topic(NamedTuple):

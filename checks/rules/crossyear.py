@@ -222,10 +222,12 @@ def in_force(report: Report, previous: Report) -> Iterator[Finding]:
 
 # "规章13件(含新制定5件,修改4件,废止4件)": an amended document counted as issued does not add to those in force
 # (reference §6.4), so a report that says it amended some has fewer in force than issued-minus-repealed implies.
-_AMENDED = re.compile(r"修改|修订|修正")
-
-
 def _amended(report: Report, key: str) -> bool:
-    """Whether the text says documents of row ``key`` were amended this year."""
-    word = norm(names.row("t2", key).zh).removeprefix("行政")  # "规范性文件" is how reports mostly write it
-    return any(word in text.text and _AMENDED.search(text.text) for text in report.prose())
+    """Whether the text says documents of row ``key`` were amended this year, naming the row as the format or a
+    compliant variant writes it ("规范性文件")."""
+    label = names.row("t2", key).zh
+    words = (label, *nf.LABEL_VARIANTS.get(label, ()))
+    return any(
+        any(word in text.text for word in words) and any(word in text.text for word in nf.AMENDMENT_WORDS)
+        for text in report.prose()
+    )

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from checks import national_format as nf
 from checks.findings import Finding, Message, Severity
 from checks.model import REPORT_KEYS, Position, Report
 from checks.rules import declare
@@ -192,8 +193,7 @@ def not_a_report(report: Report) -> Finding | None:
     )
 
 
-# "政府信息公开…年度报告", in simplified or traditional characters: what a report says of itself.
-_MENTION = re.compile(r"政府信息公[开開].{0,12}?年度[报報]告")
+_MENTION = re.compile(nf.REPORT_MENTION)
 MENTION_WITHIN = 2000  # characters of a paragraph searched for it: a report says so at its start
 
 

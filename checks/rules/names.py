@@ -3,6 +3,8 @@ English gloss)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from checks import national_format as nf
 from checks.findings import Message
 from checks.model import Report, Row, Table, Text
@@ -50,6 +52,18 @@ def values(row: Row | None, width: int) -> list[int | float] | None:
         else:
             return None
     return numbers
+
+
+def neighbours(numbers: Iterable[int]) -> list[list[int]]:
+    """Ascending ``numbers`` in runs of neighbours ([1, 2, 4] -> [[1, 2], [4]]): things missing side by side (rows
+    of a block, parts after a cut) are one deviation, so one finding."""
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and runs[-1][-1] == number - 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return runs
 
 
 def written(raw: str) -> str:

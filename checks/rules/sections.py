@@ -37,14 +37,8 @@ def missing_part(report: Report) -> Iterator[Finding]:
     Failing: the report ends after part 五. Passing: part 六 is present even when there is little to report.
     """
     found = {section.part for section in report.sections}
-    missing = [part for part in nf.PARTS if part.number not in found]
-    runs: list[list[nf.Part]] = []
-    for part in missing:
-        if runs and runs[-1][-1].number == part.number - 1:
-            runs[-1].append(part)
-        else:
-            runs.append([part])
-    for run in runs:
+    for numbers in names.neighbours(part.number for part in nf.PARTS if part.number not in found):
+        run = [names.part(number) for number in numbers]
         first, last = run[0], run[-1]
         following = [s for s in report.sections if s.part > last.number]
         pos = following[0].heading.pos if following else _end(report)

@@ -121,7 +121,7 @@ def _rows_of(key: str, table: Table) -> Iterator[Finding]:
                 row=row.key,
             )
         last = max(last, index)
-    for run in _missing_runs(order, seen):
+    for run in names.neighbours(index for index, row_key in enumerate(order) if row_key not in seen):
         following = [seen[k] for k in order[run[-1] + 1 :] if k in seen]
         pos = following[0].pos if following else Position(table.end_line, 1)
         first, final = names.row(key, order[run[0]]), names.row(key, order[run[-1]])
@@ -135,19 +135,6 @@ def _rows_of(key: str, table: Table) -> Iterator[Finding]:
                 f'{tname.en} lacks the {len(run)} rows "{first.zh}" to "{final.zh}"',
             )
         yield Finding("T002", pos, message, table=key, row=order[run[0]], expected=first.zh)
-
-
-def _missing_runs(order: list[str], seen: dict[str, Row]) -> Iterator[list[int]]:
-    """The missing rows, as runs of neighbours: one deviation (a block left out) gives one finding."""
-    run: list[int] = []
-    for index, row_key in enumerate(order):
-        if row_key not in seen:
-            run.append(index)
-        elif run:
-            yield run
-            run = []
-    if run:
-        yield run
 
 
 @rule("T003", Severity.ERROR, "行的单元格数量不对", "a row has the wrong number of cells")
