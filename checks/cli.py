@@ -262,7 +262,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _say(zh: str, en: str, lang: str) -> None:
-    print(f"zfxxgk-lint: {en if lang == 'en' else zh}", file=sys.stderr)
+    from checks.visible import visible_lines  # what we say may quote a path or a setting
+
+    print(f"zfxxgk-lint: {visible_lines(en if lang == 'en' else zh)}", file=sys.stderr)
 
 
 def _usage_error(zh: str, en: str, lang: str) -> int:
@@ -317,6 +319,7 @@ def _use_color(choice: str, output_format: str, to_file: bool) -> bool:
 def _check(args: argparse.Namespace) -> int:
     from checks.config import ConfigError, load_config
     from checks.engine import has_errors
+    from checks.oserrors import is_regular
     from checks.reporters import MACHINE, Options, reporter
     from checks.rules import catalog, unknown_codes
     from checks.run import run, run_stdin
@@ -336,6 +339,21 @@ def _check(args: argparse.Namespace) -> int:
         return _usage_error(
             f"找不到文件或文件夹：{'、'.join(missing)}", f"no such file or folder: {', '.join(missing)}", lang
         )
+    if args.previous is not None and not is_regular(args.previous):
+        return _usage_error(
+            f"--previous 须指定上年度报告文件：{args.previous} 不是普通文件",
+            f"--previous names last year's report file: {args.previous} is not a regular file",
+            lang,
+        )
+    # A pipe, a device or a socket named like a report would wait forever or never end: skipped, and said so.
+    for odd in [p for p in named if not p.is_dir() and not is_regular(p)]:
+        _say(
+            f"提示：{odd} 不是普通文件（管道、设备或套接字），已跳过",
+            f"note: {odd} is not a regular file: skipped",
+            lang,
+        )
+        args.paths.remove(odd)
+        named.remove(odd)
     output_format = _output_format(args.format)
     if args.statistics and output_format not in ("text", "concise"):
         return _usage_error(
@@ -346,7 +364,7 @@ def _check(args: argparse.Namespace) -> int:
     shown = args.stdin_filename or Path("stdin.txt")
     try:
         # One configuration per run, found upwards from the first path (DESIGN: "walking up from the file").
-        first = (shown if stdin else args.paths[0]).resolve()
+        first = (shown if stdin else args.paths[0] if args.paths else Path.cwd()).resolve()
         config = load_config(
             args.config, first if first.is_dir() else first.parent, args.select, args.ignore, args.strict
         )
@@ -354,8 +372,9 @@ def _check(args: argparse.Namespace) -> int:
         return _usage_error(str(error), str(error), lang)
     if args.show_settings:
         from checks.config import describe
+        from checks.visible import visible_lines  # the settings quote the configuration's own text
 
-        _print(describe(config, shown if stdin else args.paths[0], lang))
+        _print(visible_lines(describe(config, shown if stdin else (args.paths[0] if args.paths else first), lang)))
         return EXIT_OK
     if stdin:
         results = [run_stdin(sys.stdin.buffer.read, shown, config, args.previous)]

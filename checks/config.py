@@ -28,12 +28,14 @@ setting)::
 
 Path patterns (``per-file-ignores`` keys, ``files``, ``exclude``) are matched against the path relative to the
 folder holding the configuration file, with ``/`` between folders: ``*`` is any characters but ``/``, ``**`` any
-number of folders (also none), ``?`` one character but ``/``, ``[abc]`` one of the characters (``[!abc]`` none
-of them). A pattern without ``/`` (but for a trailing one) matches a file or folder name at any depth (``*.md``
-is ``**/*.md``); one with ``/`` is anchored at the configuration file's folder (``/drafts`` is only the top one). An
-``exclude`` or ``per-file-ignores`` pattern that matches a folder applies to everything inside it; a ``files``
-pattern must match the file itself. A file outside the configuration file's folder matches no pattern. Matching
-is case-sensitive.
+number of folders (also none), ``?`` one character but ``/``, ``[abc]`` or ``[a-c]`` one of the characters
+(``[!abc]`` none of them; never ``/``). A pattern without ``/`` (but for a trailing one) matches a file or folder
+name at any depth (``*.md`` is ``**/*.md``); one with ``/`` is anchored at the configuration file's folder
+(``/drafts`` is only the top one). An ``exclude`` or ``per-file-ignores`` pattern that matches a folder applies
+to everything inside it; a ``files`` pattern must match the file itself. A file outside the configuration file's
+folder matches no pattern. Matching is case-sensitive, and takes time linear in the path whatever the pattern
+(checks/globs.py). A pattern that cannot be read (``[z-a]``), is longer than 256 characters, or is one of more
+than 200 in a setting is a mistake.
 
 The file is checked against the schema by a small interpreter of the keywords the schema uses (``_validate``),
 not by jsonschema: importing jsonschema alone would take most of the time budget of a one-file run.
@@ -51,6 +53,7 @@ from typing import Any, NamedTuple
 
 from checks.findings import Severity
 from checks.model import Position
+from checks.oserrors import open_regular, reason
 from checks.rules import Rule, catalog, selected, unknown_codes
 from checks.sources import SUFFIXES
 from checks.suggest import did_you_mean
@@ -196,7 +199,7 @@ def discover(start: Path) -> tuple[Path, dict[str, Any]] | None:
 
 
 def _read_explicit(path: Path) -> tuple[Path, dict[str, Any]]:
-    if not path.is_file():
+    if not path.exists():
         raise ConfigError(f"找不到配置文件 {path} / no such configuration file: {path}")
     suffix = path.suffix.lower()
     if suffix in (".yaml", ".yml"):
@@ -211,16 +214,29 @@ def _read_explicit(path: Path) -> tuple[Path, dict[str, Any]]:
     )
 
 
+# A configuration is a few hundred bytes; a pyproject.toml rarely passes 20 KB. Read no more than this (and one
+# byte, to know it is more), so that a huge file named like a configuration is a clear error, not a long wait.
+MAX_CONFIG_BYTES = 1024 * 1024
+
+
 def _text(path: Path) -> str:
     try:
-        return path.read_bytes().decode("utf-8-sig")
+        with open(open_regular(path), "rb") as file:  # a pipe named like a configuration is never waited for
+            data = file.read(MAX_CONFIG_BYTES + 1)
+        if len(data) > MAX_CONFIG_BYTES:
+            raise ConfigError(
+                f"{path}: 配置文件过大（超过 {MAX_CONFIG_BYTES:,} 字节）/ "
+                f"the configuration file is too large (over {MAX_CONFIG_BYTES:,} bytes)"
+            )
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise ConfigError(
             f"{path}: 配置文件须为 UTF-8 编码（第 {error.start + 1} 个字节无法解码）/ "
             f"a configuration file must be UTF-8 (byte {error.start + 1} cannot be decoded)"
         ) from None
     except OSError as error:
-        raise ConfigError(f"{path}: 无法读取配置文件 / cannot read the configuration file: {error}") from None
+        why = reason(error)
+        raise ConfigError(f"{path}: 无法读取配置文件：{why.zh} / cannot read the configuration: {why.en}") from None
 
 
 # --- reading -------------------------------------------------------------------------------------------------
@@ -261,6 +277,11 @@ def _read_pyproject(path: Path, required: bool) -> dict[str, Any] | None:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:  # its message ends with "(at line L, column C)"
         raise ConfigError(f"{path}: TOML 语法错误：{error} / TOML syntax error: {error}") from None
+    # tomllib recurses once per level of nesting and makes ints of any length: what it cannot hold is refused too.
+    except (RecursionError, ValueError, MemoryError) as error:
+        why = "嵌套过深" if isinstance(error, RecursionError) else "数值过大"
+        why_en = "nested too deeply" if isinstance(error, RecursionError) else "a number is too large"
+        raise ConfigError(f"{path}: 无法读取 TOML：{why} / cannot read the TOML: {why_en}") from None
     table: Any = data
     for key in TOOL_TABLE:
         table = table.get(key) if isinstance(table, dict) else None
@@ -292,6 +313,7 @@ def _check(path: Path, settings: Any, prefix: KeyPath, place: Locate) -> None:
     problems = list(_validate(schema, schema, settings, ()))
     if isinstance(settings, dict):
         problems.extend(_unknown_codes(settings))
+        problems.extend(_bad_patterns(settings))
     if not problems:
         return
     located = []
@@ -319,7 +341,8 @@ def _dotted(key_path: KeyPath) -> str:
         if isinstance(key, int):
             out += f"[{key}]"
         else:
-            name = key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else json.dumps(key, ensure_ascii=False)
+            # A key can be a path pattern of any length (a too-long one is the problem reported): shown cut.
+            name = key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else json.dumps(_shown(key, 60), ensure_ascii=False)
             out += f".{name}" if out else name
     return out
 
@@ -349,6 +372,43 @@ def _unknown_codes(settings: dict[str, Any]) -> Iterator[_Problem]:
     if isinstance(per_file, dict):
         for pattern, codes in per_file.items():
             yield from check_list(codes, ("per-file-ignores", pattern))
+
+
+def _bad_patterns(settings: dict[str, Any]) -> Iterator[_Problem]:
+    """Path patterns that cannot be read (``[z-a]``) or are too long, and settings with too many of them: every
+    pattern is matched against every file of a run. Wrongly typed parts were reported by the schema."""
+    if not any(key in settings for key in ("files", "exclude", "per-file-ignores")):
+        return  # most configurations: checks.globs is not even imported
+    from checks import globs
+
+    for key in ("files", "exclude", "per-file-ignores"):
+        values = settings.get(key)
+        if isinstance(values, list):
+            written = [(value, (key, index), False) for index, value in enumerate(values)]
+        elif isinstance(values, dict):
+            written = [(pattern, (key, pattern), True) for pattern in values]
+        else:
+            continue
+        if len(written) > globs.MAX_PATTERNS:
+            yield _Problem(
+                (key,),
+                False,
+                f"路径模式过多（{len(written)} 个，最多 {globs.MAX_PATTERNS} 个）",
+                f"too many patterns ({len(written)}; at most {globs.MAX_PATTERNS})",
+            )
+            continue
+        for pattern, key_path, at_key in written:
+            if isinstance(pattern, str):
+                yield from _pattern_problem(pattern, key_path, at_key)
+
+
+def _pattern_problem(pattern: str, key_path: KeyPath, at_key: bool) -> Iterator[_Problem]:
+    from checks import globs
+
+    try:
+        globs.check(pattern)
+    except globs.PatternError as error:
+        yield _Problem(key_path, at_key, f"路径模式无效：{error.zh}", f"invalid pattern: {error.en}")
 
 
 def _no_rule(code: str, key_path: KeyPath, at_key: bool) -> _Problem:
@@ -488,52 +548,10 @@ def _validate_mapping(
 
 def _matches(pattern: str, relative: str, folders: bool) -> bool:
     """Whether ``relative`` (a path relative to the configuration file's folder) matches ``pattern``; with
-    ``folders``, also when one of the folders holding it does."""
-    regex = _compile(pattern)
-    if regex.fullmatch(relative):
-        return True
-    if folders:
-        parts = relative.split("/")
-        return any(regex.fullmatch("/".join(parts[:end])) for end in range(1, len(parts)))
-    return False
+    ``folders``, also when one of the folders holding it does. Not a regex: checks/globs.py says why."""
+    from checks import globs  # here: a run without path patterns does not need it
 
-
-@functools.cache
-def _compile(pattern: str) -> re.Pattern[str]:
-    cleaned = pattern.strip()
-    anchored = "/" in cleaned.rstrip("/")  # "drafts/" is a name at any depth; "/drafts" is at the top only
-    cleaned = cleaned.removeprefix("./").strip("/")
-    out = []
-    i = 0
-    while i < len(cleaned):
-        char = cleaned[i]
-        if cleaned.startswith("**", i):
-            i += 2
-            if cleaned.startswith("/", i):  # "**/": any folders, also none
-                out.append("(?:.*/)?")
-                i += 1
-            else:
-                out.append(".*")
-            continue
-        if char == "*":
-            out.append("[^/]*")
-        elif char == "?":
-            out.append("[^/]")
-        elif char == "[":
-            end = cleaned.find("]", i + 2 if cleaned.startswith("[!", i) else i + 1)
-            if end == -1:
-                out.append(re.escape(char))
-            else:
-                inside = cleaned[i + 1 : end]
-                negated = inside.startswith("!")
-                body = re.escape(inside[1:] if negated else inside).replace("\\-", "-")
-                out.append(f"[^/{body}]" if negated else f"[{body}]")
-                i = end
-        else:
-            out.append(re.escape(char))
-        i += 1
-    body = "".join(out)
-    return re.compile(body if anchored else f"(?:.*/)?{body}")
+    return globs.matches(pattern, relative, folders)
 
 
 def describe(config: Config, path: Path, lang: str) -> str:

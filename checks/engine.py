@@ -6,14 +6,21 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import NamedTuple
 
-from checks.findings import Finding, Severity
+from checks.findings import Finding, Message, Severity
+from checks.folders import files_under
 from checks.model import Position
+from checks.oserrors import is_regular
 from checks.previous import find_beside, load
 from checks.reading import MAX_BYTES
 from checks.rules import Rule, catalog
 from checks.rules.inputs import not_a_report
 from checks.sources import is_report_name, read_report, unsupported
 from checks.suppression import UnusedSuppression, apply, scan
+
+# Findings listed per file; past this, one more says how many were left out. A report with every table row
+# wrong has a few hundred; a file built to make millions (5 MB of rows, each its own T002) would make the output
+# grow with the input a thousandfold and every reader of it wait.
+MAX_FINDINGS = 500
 
 
 class FileResult(NamedTuple):
@@ -112,19 +119,48 @@ def _stamp(findings: list[Finding], severities: Mapping[str, Severity]) -> tuple
     """Each finding gets its rule's severity: the configured one, else its own milder case, else the catalog's."""
     rules = catalog()
     stamped = (f._replace(severity=severities.get(f.rule) or f.severity or rules[f.rule].severity) for f in findings)
-    return tuple(sorted(stamped, key=Finding.sort_key))
+    return _capped(sorted(stamped, key=Finding.sort_key))
+
+
+def _capped(findings: list[Finding]) -> tuple[Finding, ...]:
+    """The first ``MAX_FINDINGS`` findings, and one I004 counting the rest, as severe as the most severe of them
+    (so the cut never changes the exit status)."""
+    if len(findings) <= MAX_FINDINGS:
+        return tuple(findings)
+    rest = findings[MAX_FINDINGS:]
+    severe = any(f.severity is Severity.ERROR for f in rest)
+    first = rest[0].pos
+    message = Message(
+        f"问题过多，仅列出前 {MAX_FINDINGS} 项，自第 {first.line} 行起另有 {len(rest):,} 项未列出；"
+        "请先改正已列出的问题",
+        f"too many findings: the first {MAX_FINDINGS} are listed, {len(rest):,} more from line {first.line} on are "
+        "not; correct those listed first",
+    )
+    note = Finding("I004", first, message, Severity.ERROR if severe else Severity.WARNING, actual=len(rest))
+    return (*findings[:MAX_FINDINGS], note)
 
 
 def expand(paths: Iterable[Path]) -> Iterator[Path]:
     """Files as given, and report files inside folders (recursively, hidden and non-report files skipped), sorted."""
     for path in paths:
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                relative = child.relative_to(path).parts
-                if child.is_file() and is_report_name(child.name) and not any(p.startswith(".") for p in relative):
+            inside = path.resolve()
+            for child in files_under(path, enter=lambda name: not name.startswith(".")):
+                if not is_report_name(child.name):
+                    continue
+                if is_regular(child) and (not child.is_symlink() or _leads_inside(child, inside)):
                     yield child
         else:
             yield path
+
+
+def _leads_inside(link: Path, folder: Path) -> bool:
+    """Whether a symbolic link found in a folder run points inside the folder: one that leads out of it (to
+    /etc/passwd, to another repository) is not linted, so its lines are never quoted in a pull request's log."""
+    try:
+        return link.resolve(strict=True).is_relative_to(folder)
+    except (OSError, RuntimeError):  # a broken link or a loop
+        return False
 
 
 def has_errors(result: FileResult, strict: bool) -> bool:

@@ -18,6 +18,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from checks import national_format as nf
+from checks.numbers import small_int
 
 if TYPE_CHECKING:
     from checks.findings import Finding
@@ -240,7 +241,8 @@ class Report(NamedTuple):
             for name, key in METADATA_KEYS.items():
                 value: Text | None = getattr(self.metadata, name)
                 if value is not None:
-                    data[key] = int(value.text) if name == "year" and value.text.isdigit() else value.text
+                    year = small_int(value.text) if name == "year" and value.text.isdigit() else None
+                    data[key] = value.text if year is None else year
         if self.preamble:
             data[KEYS.preamble] = [p.text for p in self.preamble]
         data[KEYS.sections] = [

@@ -4,6 +4,9 @@ Chinese staffer, and ``strerror`` is English (or the system locale's) whatever `
 from __future__ import annotations
 
 import errno
+import os
+import stat
+from pathlib import Path
 
 from checks.findings import Message
 
@@ -24,8 +27,38 @@ _REASONS = {
 }
 
 
+class NotAFile(OSError):
+    """A path that is a pipe (FIFO), a device or a socket: reading it could wait forever or never end."""
+
+
+def open_regular(path: Path) -> int:
+    """A file descriptor of ``path`` opened for reading, if it is a regular file (else ``NotAFile``). Opened
+    without blocking and checked after opening, so that a FIFO named like a report never stalls the run and a
+    file swapped for one between a check and the read is still caught."""
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    mode = os.fstat(descriptor).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(descriptor)
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
+        raise NotAFile(errno.EINVAL, "not a regular file")
+    if hasattr(os, "set_blocking"):
+        os.set_blocking(descriptor, True)
+    return descriptor
+
+
+def is_regular(path: Path) -> bool:
+    """Whether ``path`` (its symbolic links followed) is a regular file; False when it cannot be looked at."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):  # ValueError: a NUL in the name
+        return False
+
+
 def reason(error: OSError) -> Message:
     """Why an operation on a file failed, without the path (the caller names it)."""
+    if isinstance(error, NotAFile):
+        return Message("不是普通文件（管道、设备或套接字）", "not a regular file (a pipe, a device or a socket)")
     known = _REASONS.get(error.errno) if error.errno is not None else None
     if known is not None:
         return Message(*known)

@@ -6,12 +6,16 @@ reports/2025/…), so that a pre-commit run given only this year's file still fi
 
 from __future__ import annotations
 
-import os
+from collections.abc import Iterable, Iterator
 from functools import cache
+from itertools import islice
 from pathlib import Path
+from typing import NamedTuple
 
+from checks.folders import files_under
 from checks.model import Report
 from checks.normalize import norm
+from checks.oserrors import is_regular, open_regular
 from checks.reading import MAX_BYTES, decode
 from checks.sources import Parser, is_report_name, parser_for, read_report, reads_by_head
 
@@ -19,15 +23,23 @@ HEAD_BYTES = 4096  # the title is in the first lines: enough to index a folder w
 # A repository is walked once per process and year; past this many report-type files the walk stops, so a root
 # that turns out to be a huge tree (a home folder holding a .git) costs a bounded time, not minutes.
 MAX_INDEXED = 20_000
+# Pages and Word documents have their title only inside (a site's markup first, or compressed): each costs a
+# whole parse (~25 ms). Past this many in a process, the search stops parsing them.
+MAX_WHOLE_PARSED = 50
 # Folders that are never a publication's reports, yet can hold thousands of .md/.yaml/.txt files.
 _TOOL_FOLDERS = frozenset({"node_modules", "__pycache__", "site-packages", "venv"})
 _Entry = tuple[Path, str]  # (file, normalised agency)
 
 
 def load(path: Path, max_bytes: int = MAX_BYTES) -> Report | None:
-    """The report model of a file, or None when it cannot be read (its own run reports why)."""
-    loaded = read_report(path, max_bytes)
-    return None if loaded is None else loaded.report
+    """The model of a file, or None when it cannot be read (its own run reports why). Last year's report, or a
+    file looked at while searching for it, never changes this year's result by failing: whatever goes wrong in
+    reading it (a bug of a parser included) leaves the cross-year rules without a report, nothing more."""
+    try:
+        loaded = read_report(path, max_bytes)
+    except Exception:
+        return None
+    return None if loaded is None or loaded.report is None or loaded.report.unreadable else loaded.report
 
 
 def find_beside(path: Path, report: Report) -> Path | None:
@@ -42,16 +54,30 @@ def find_last_year(path: Path, agency_name: str, this_year: int) -> Path | None:
     in the same folder if there is one there, else the nearest one (by folders between them) in the file's
     repository (see ``repository_root``)."""
     me = path.resolve()
-    agency = norm(agency_name)
     year = this_year - 1
-    here = [p for p, a in _reports_of(me.parent, year) if a == agency and p != me] if me.parent.is_dir() else []
+    here = _of_agency(_reports_of(me.parent, year), agency_name, year, me) if me.parent.is_dir() else []
     if here:
-        return here[0]
+        return min(here)
     root = repository_root(me.parent, this_year)
     if root is None:
         return None
-    found = [p for p, a in _reports_under(root, year) if a == agency and p != me]
+    found = _of_agency(_reports_under(root, year), agency_name, year, me)
     return min(found, key=lambda p: (_distance(me.parent, p.parent), p), default=None)
+
+
+class _Candidates(NamedTuple):
+    """The reports of a folder or tree that may be of a year: (file, normalised agency) of those whose head names
+    the year, and the pages and Word documents whose path names it, read for one agency at a time."""
+
+    indexed: tuple[_Entry, ...]
+    whole: tuple[Path, ...]
+
+
+def _of_agency(candidates: _Candidates, agency_name: str, year: int, me: Path) -> list[Path]:
+    agency = norm(agency_name)
+    found = [p for p, a in candidates.indexed if a == agency]
+    found += _whole_reports(candidates.whole, agency_name, year)
+    return [p for p in found if p != me]
 
 
 @cache  # one answer per folder: a folder run asks for every file
@@ -79,44 +105,89 @@ def _distance(a: Path, b: Path) -> int:
 
 
 @cache  # a folder run asks once per file: each folder is read once per year asked for
-def _reports_of(folder: Path, year: int) -> tuple[_Entry, ...]:
-    """(file, normalised agency) of the reports in ``folder`` whose title names ``year``."""
-    entries: list[_Entry] = []
-    for child in sorted(folder.iterdir()):
-        if is_report_name(child.name) and child.is_file():
-            entry = _indexed(child, year)
-            if entry is not None:
-                entries.append(entry)
-    return tuple(entries)
+def _reports_of(folder: Path, year: int) -> _Candidates:
+    """The reports in ``folder`` that may be of ``year``."""
+    try:
+        children = sorted(folder.iterdir())
+    except OSError:
+        return _Candidates((), ())
+    return _candidates((child for child in children if is_regular(child)), year)
 
 
 @cache  # walked once per process and year
-def _reports_under(root: Path, year: int) -> tuple[_Entry, ...]:
-    """(file, normalised agency) of the reports anywhere under ``root`` whose title names ``year``; hidden
-    folders, tool folders, symbolic links and files that are not reports are skipped, and nothing outside
-    ``root`` is visited."""
-    entries: list[_Entry] = []
-    seen = 0
-    for folder, folders, files in os.walk(root):  # symbolic links to folders are not followed
-        folders[:] = sorted(f for f in folders if not f.startswith(".") and f not in _TOOL_FOLDERS)
-        for name in sorted(files):
-            if not is_report_name(name):
-                continue
-            child = Path(folder, name)
-            if child.is_symlink():
-                continue
-            seen += 1
-            if seen > MAX_INDEXED:
-                return tuple(entries)
-            entry = _indexed(child, year)
-            if entry is not None:
-                entries.append(entry)
-    return tuple(entries)
+def _reports_under(root: Path, year: int) -> _Candidates:
+    """The reports anywhere under ``root`` that may be of ``year``. Hidden folders, tool folders, symbolic links
+    and files that are not reports are skipped, nothing outside ``root`` is visited, and the walk stops after
+    ``MAX_INDEXED`` report-type files."""
+    return _candidates(islice(_walk(root), MAX_INDEXED), year)
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    for child in files_under(root, enter=lambda name: not name.startswith(".") and name not in _TOOL_FOLDERS):
+        if is_report_name(child.name) and not child.is_symlink() and is_regular(child):
+            yield child
+
+
+def _candidates(files: Iterable[Path], year: int) -> _Candidates:
+    indexed: list[_Entry] = []
+    whole: list[Path] = []
+    for child in files:
+        if not is_report_name(child.name):
+            continue
+        if not reads_by_head(child.suffix):
+            if str(year) in child.as_posix():
+                whole.append(child)
+            continue
+        entry = _indexed(child, year)
+        if entry is not None:
+            indexed.append(entry)
+    return _Candidates(tuple(indexed), tuple(whole))
+
+
+def _whole_reports(candidates: tuple[Path, ...], agency_name: str, year: int) -> list[Path]:
+    """Those of the pages and Word documents that are ``agency_name``'s reports of ``year``. A page is parsed
+    only when its bytes hold the agency's name (in UTF-8 or GB18030), so a repository of hundreds of pages costs
+    a read of each, not a parse; at most ``MAX_WHOLE_PARSED`` files are parsed in a process."""
+    agency = norm(agency_name)
+    found = []
+    for child in candidates:
+        if child.suffix.lower() in (".html", ".htm") and not _names(child, agency_name):
+            continue
+        entry = _parsed(child, year)
+        if entry is not None and entry[1] == agency:
+            found.append(child)
+    return found
+
+
+def _names(page: Path, agency_name: str) -> bool:
+    """Whether a page's bytes hold the agency's name."""
+    try:
+        with open(open_regular(page), "rb") as file:
+            data = file.read(MAX_BYTES)
+    except OSError:
+        return False
+    return any(agency_name.encode(encoding) in data for encoding in ("utf-8", "gb18030"))
+
+
+_parsed_count = 0
+
+
+@cache  # one parse per file and year in a process
+def _parsed(child: Path, year: int) -> _Entry | None:
+    global _parsed_count
+    if _parsed_count >= MAX_WHOLE_PARSED:
+        return None
+    _parsed_count += 1
+    return _indexed(child, year)
 
 
 def _indexed(child: Path, year: int) -> _Entry | None:
-    """The file and its normalised agency when it is a report of ``year``."""
-    report = _by_head(child, year) if reads_by_head(child.suffix) else _whole(child, year)
+    """The file and its normalised agency when it is a report of ``year``. A file that cannot be read (or that a
+    parser fails on) is not one: its own run, if it is linted, says why."""
+    try:
+        report = _by_head(child, year) if reads_by_head(child.suffix) else load(child)
+    except Exception:
+        return None
     if report is not None and report.agency is not None and report.year == year:
         return child, norm(report.agency)
     return None
@@ -128,7 +199,7 @@ def _by_head(child: Path, year: int) -> Report | None:
     # one read of each head and no parsing. Digits are ASCII in UTF-8 and GB18030; UTF-16 spells them apart.
     markers = (str(year).encode(), str(year).encode("utf-16-le"))
     try:
-        with child.open("rb") as file:
+        with open(open_regular(child), "rb") as file:
             head = file.read(HEAD_BYTES)
     except OSError:  # unreadable here; if it is linted, its own run says why
         return None
@@ -147,12 +218,6 @@ def _by_head(child: Path, year: int) -> Report | None:
             head = head[: head.rfind(b"\n") + 1]  # never cut a character in two
         report = _head_report(child, parser, head)
     return report
-
-
-def _whole(child: Path, year: int) -> Report | None:
-    """A page's first bytes are the site's markup and a Word document is compressed: their title is known only
-    once the whole file is read, so only those whose path names the year are (reports/2024/…, …2024年….docx)."""
-    return load(child) if str(year) in child.as_posix() else None
 
 
 def _head_report(child: Path, parser: Parser, head: bytes) -> Report | None:

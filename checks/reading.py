@@ -20,9 +20,13 @@ from typing import NamedTuple
 
 from checks.findings import Finding, Message
 from checks.model import Position
+from checks.oserrors import open_regular
 
 MAX_BYTES = 5 * 1024 * 1024  # a real report is 10–100 KB; anything this large is not one
 MAX_INVISIBLE_FINDINGS = 20  # I005 findings per file: the last one counts the lines not listed
+# A real report has a few hundred lines (the longest of the real ones here: ~1,500); every later stage costs per
+# line, so 5 MB of short lines (2.6 million) would take half a minute and a gigabyte. Refused like a file too large.
+MAX_LINES = 50_000
 _NEWLINES = re.compile(r"\r\n|\r|\n")
 _BYTE_NEWLINES = re.compile(rb"\r\n|\r|\n")
 _START = Position(1, 1)
@@ -117,7 +121,7 @@ def _unreadable(zh: str, en: str, pos: Position = _START) -> Decoded:
 def read(path: Path, max_bytes: int = MAX_BYTES, declared: Callable[[bytes], str | None] | None = None) -> Decoded:
     """A file's text, reading at most one byte past the limit: enough to know it is too large, in bounded memory.
     ``declared``: the encoding the file itself names (an HTML page's ``<meta charset>``), if its format has one."""
-    with path.open("rb") as file:
+    with open(open_regular(path), "rb") as file:
         data = file.read(max_bytes + 1)
         # The size a too-large file has, not the part of it read (a pipe has no size: what was read is all we know).
         size = max(len(data), os.fstat(file.fileno()).st_size) if len(data) > max_bytes else None
@@ -129,6 +133,11 @@ def decode(data: bytes, max_bytes: int = MAX_BYTES, size: int | None = None, dec
     ``declared``: the encoding the file names for itself; trusted (no I002) when the file decodes with it."""
     if len(data) > max_bytes:
         return Decoded(None, None, (too_large(max(size or 0, len(data)), max_bytes),))
+    # Counted before anything is split or decoded (the encodings read here but UTF-16 have no line-end byte inside
+    # a character), so that millions of lines are never made.
+    count = data.count(b"\n") + data.count(b"\r") - data.count(b"\r\n") + 1
+    if count > MAX_LINES and not data.startswith(_UTF16_BOMS):
+        return Decoded(None, None, (too_many_lines(count),))
     decoded = _declared_text(data, declared) or _decode_text(data)
     if not isinstance(decoded, _Text) and b"\x00" in data:
         return _unreadable("文件为二进制内容，不是文本报告", "binary file, not a text report")
@@ -144,6 +153,9 @@ def decode(data: bytes, max_bytes: int = MAX_BYTES, size: int | None = None, dec
         return _unreadable("文件为空", "file is empty")
     if "\x00" in text:
         return _unreadable("文件含有空字符（NUL），不是文本报告", "file contains NUL characters; not a text report")
+    count = text.count("\n") + text.count("\r") - text.count("\r\n") + 1  # UTF-16: only its text tells
+    if count > MAX_LINES:
+        return Decoded(None, None, (too_many_lines(count),))
     lines = tuple(_NEWLINES.split(text))
     # One scan over the text finds none in almost every file; only then are lines looked at one by one.
     invisible = invisible_findings(lines) if INVISIBLE.search(text) else ()
@@ -161,6 +173,20 @@ def too_large(size: int, max_bytes: int) -> Finding:
         ),
         expected=max_bytes,
         actual=size,
+    )
+
+
+def too_many_lines(count: int, limit: int = MAX_LINES) -> Finding:
+    """I004 for a text of ``count`` lines (or paragraphs and table rows, for a page or a Word document)."""
+    return Finding(
+        "I004",
+        _START,
+        Message(
+            f"文件行数过多（{count:,} 行，上限 {limit:,} 行），未检查",
+            f"too many lines ({count:,}, limit {limit:,}); not checked",
+        ),
+        expected=limit,
+        actual=count,
     )
 
 

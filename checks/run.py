@@ -16,7 +16,8 @@ from typing import NamedTuple
 
 from checks.config import Config
 from checks.engine import FileResult, expand, lint_file
-from checks.findings import Severity
+from checks.findings import Finding, Message, Severity
+from checks.model import Position
 from checks.reading import MAX_BYTES
 from checks.rules import catalog
 
@@ -158,20 +159,66 @@ def _chunks(jobs: Sequence[_Job], workers: int) -> Iterator[list[_Job]]:
 
 
 def _in_workers(jobs: Sequence[_Job], workers: int) -> Iterator[FileResult]:
-    """Results in order, from ``workers`` processes. A pool that cannot start or that breaks (a worker killed:
-    out of memory, a signal) or a result that cannot be sent back ends the iteration early; the caller lints
-    what is left in this process, where a failure is reported for its file (``lint_file``)."""
+    """Results in order, from ``workers`` processes. A pool that cannot start (a sandbox without processes) or a
+    result that cannot be sent back ends the iteration early: the caller lints what is left in this process. A
+    worker that dies (killed for memory or by a signal) takes only the file it was linting with it: the files
+    after the last result are linted again one per task (``_one_by_one``), never in this process, where the same
+    file would take the whole run with it."""
     from concurrent.futures import ProcessPoolExecutor  # only here: importing it costs a short run ~12 ms
+    from concurrent.futures.process import BrokenProcessPool
 
+    done = 0
     try:
         with ProcessPoolExecutor(max_workers=workers) as pool:
             chunks: Iterable[list[FileResult]] = pool.map(_lint_chunk, _chunks(jobs, workers))
             for chunk in chunks:
                 yield from chunk
-    # BrokenProcessPool, OSError or NotImplementedError where processes cannot start (a sandbox), a PicklingError:
-    # the pool's own failures, never a file's (lint_file catches those).
+                done += len(chunk)
+        return
+    except BrokenProcessPool:
+        pass
+    # OSError or NotImplementedError where processes cannot start, a PicklingError: the pool's own failures,
+    # never a file's (lint_file catches those).
     except Exception:
         return
+    yield from _one_by_one(jobs[done:], workers)
+
+
+def _one_by_one(jobs: Sequence[_Job], workers: int) -> Iterator[FileResult]:
+    """Results in order, each file its own task. When the pool breaks, the first file without a result is linted
+    alone in a process of its own: if that dies too, the file is what kills it (an I004 for it); else another
+    file running beside it was, and a new pool goes on from the next file. Each break moves on by one file."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    start = 0
+    while start < len(jobs):
+        try:
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                futures = [pool.submit(_lint, job) for job in jobs[start:]]
+                for future in futures:
+                    yield future.result()
+                    start += 1
+        except BrokenProcessPool:
+            yield _alone(jobs[start])
+            start += 1
+
+
+def _alone(job: _Job) -> FileResult:
+    """A file linted in a process of its own; I004 when that process dies."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        with ProcessPoolExecutor(max_workers=1) as pool:
+            return pool.submit(_lint, job).result()
+    except BrokenProcessPool:
+        message = Message(
+            "检查本文件的进程异常终止（可能超出内存限制或被系统终止），未检查；其他文件不受影响",
+            "the process checking this file died (out of memory, or killed by the system); not checked; "
+            "the other files are not affected",
+        )
+        return FileResult(str(job.path), (Finding("I004", Position(1, 1), message, Severity.ERROR),))
 
 
 class _Progress:

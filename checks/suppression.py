@@ -30,21 +30,29 @@ fixed) but as an ``UnusedSuppression`` in ``FileResult.unused``:
 - ``unused``: codes (of rules that ran) that suppressed no finding — remove them;
 - ``unknown``: a code that names no rule (it suppresses nothing);
 - ``invalid``: a comment that starts like a suppression but cannot be read (``disable=A001``, no codes, a code
-  such as ``A01x``); in a ``.md`` report, also the ``.txt`` form (``# zfxxgk-lint: …`` is a Markdown heading, shown
-  to readers, and so is report text).
+  such as ``A01x``, more than ``MAX_CODES`` codes); in a ``.md`` report, also the ``.txt`` form
+  (``# zfxxgk-lint: …`` is a Markdown heading, shown to readers, and so is report text).
+
+Reading a report's comments and applying them costs time in proportion to its lines and findings: every pattern
+here is linear, the line a ``disable-next-line`` covers is found in one pass from the end, and findings look up
+the suppressions of their code and line instead of trying each one. A code that is not one is named visibly
+(``checks/visible.py``: an ESC in it is shown, not sent to the terminal) and cut.
 
 A code of a rule that was not selected (or is ``off``) is none of these: it is simply not needed in this run.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from checks.findings import Finding, Message
 from checks.model import Position
 from checks.rules import unknown_codes
+from checks.visible import visible
 
 NEXT_LINE = "disable-next-line"
 FILE = "disable-file"
@@ -52,10 +60,16 @@ MARKER = "zfxxgk-lint"
 
 _HASH = re.compile(r"^(?P<indent>\s*)#\s*zfxxgk-lint\s*:(?P<body>.*)$")
 _HTML = re.compile(r"^(?P<indent>\s*)<!--\s*zfxxgk-lint\s*:(?P<body>.*?)-->\s*$")
-_DIRECTIVE = re.compile(
-    r"^\s*(?P<kind>[A-Za-z-]+)\s*=\s*(?P<codes>[^\s,]+(?:\s*,\s*[^\s,]+)*)(?:\s+(?P<reason>.*?))?\s*$"
-)
+# A directive is "kind=CODES reason". Its codes are read word by word (_codes_end), not by one regex: a lazy reason
+# ".*?" before "\s*$" tries every split of a long run of spaces (quadratic), and a repeated group of codes keeps a
+# backtracking record per code (800 MB for a comment of 2.5 million commas).
+_KIND = re.compile(r"\s*(?P<kind>[A-Za-z-]+)\s*=\s*")
+_WORD = re.compile(r"[^\s,]+")
+_COMMA = re.compile(r"\s*,\s*")
 _CODE = re.compile(r"^[A-Z][0-9]{0,3}$")
+_SHOWN_CODE = 40  # characters of a code that is not one, shown in a message (what was written may be any length)
+_SHOWN_CODES = 5  # codes a message names; more are counted
+MAX_CODES = 100  # in one comment: real ones name a few; a crafted one with millions would be millions of strings
 
 
 class Suppression(NamedTuple):
@@ -76,8 +90,9 @@ class Suppression(NamedTuple):
 class UnusedSuppression(NamedTuple):
     """A suppression comment, or some of its codes, that did nothing; reporters show it beside the findings.
 
-    ``pos`` is where the comment starts; ``codes`` the codes concerned as written (upper-cased; empty for an
-    ``invalid`` comment); ``reason`` is ``unused``, ``unknown`` or ``invalid``; ``message`` says it in full.
+    ``pos`` is where the comment starts; ``codes`` the codes concerned as written (upper-cased; for an
+    ``invalid`` comment the codes that are not ones, made visible and cut, or none); ``reason`` is ``unused``,
+    ``unknown`` or ``invalid``; ``message`` says it in full.
     """
 
     pos: Position
@@ -101,7 +116,8 @@ def is_comment(line: str, fmt: str) -> bool:
 
 
 def scan(lines: Sequence[str], fmt: str) -> tuple[tuple[Suppression, ...], tuple[UnusedSuppression, ...]]:
-    """The suppression comments of a report, and what is wrong with those that cannot be used as written."""
+    """The suppression comments of a report, and what is wrong with those that cannot be used as written. One pass
+    over the lines, and one more from the end for the lines ``disable-next-line`` comments cover."""
     if fmt not in _COMMENTED:
         return (), ()  # a Word document's lines are its paragraphs and table rows: text that is published
     front = _front_matter(lines) if fmt == "md" else range(0)
@@ -109,6 +125,7 @@ def scan(lines: Sequence[str], fmt: str) -> tuple[tuple[Suppression, ...], tuple
         _style("yaml" if index in front else fmt).match(line) if MARKER in line else None
         for index, line in enumerate(lines)
     ]
+    following: list[int] | None = None  # made at the first disable-next-line: most reports have none
     found: list[Suppression] = []
     problems: list[UnusedSuppression] = []
     for index, match in enumerate(matches):
@@ -124,72 +141,182 @@ def scan(lines: Sequence[str], fmt: str) -> tuple[tuple[Suppression, ...], tuple
             continue
         kind, codes, unknown = read
         if unknown:
-            problems.append(
-                UnusedSuppression(
-                    pos,
-                    unknown,
-                    "unknown",
-                    Message(
-                        f"抑制注释中的「{'、'.join(unknown)}」不是规则代码，不起作用",
-                        f"{', '.join(unknown)} in the suppression comment names no rule; it has no effect",
-                    ),
-                )
-            )
+            problems.append(_unknown(pos, unknown))
         if not codes:
             continue
         target: int | None = None
         if kind == NEXT_LINE:
-            following = (i for i in range(index + 1, len(lines)) if lines[i].strip() and matches[i] is None)
-            target = next(following, -1) + 1
+            following = following if following is not None else _following_text(lines, matches)
+            target = following[index]
         found.append(Suppression(pos, codes, target))
     return tuple(found), tuple(problems)
 
 
+def _following_text(lines: Sequence[str], matches: Sequence[re.Match[str] | None]) -> list[int]:
+    """For each line, the number of the next line after it that is report text (neither blank nor a suppression
+    comment), 0 when none follows: one pass from the end, so that a file of comments costs no more than its
+    length."""
+    following = [0] * len(lines)
+    after = 0
+    for index in range(len(lines) - 1, -1, -1):
+        following[index] = after
+        if matches[index] is None and lines[index].strip():
+            after = index + 1
+    return following
+
+
+def _unknown(pos: Position, codes: tuple[str, ...]) -> UnusedSuppression:
+    zh, en = _listed(codes)
+    return UnusedSuppression(
+        pos,
+        codes,
+        "unknown",
+        Message(
+            f"抑制注释中的「{zh}」不是规则代码，不起作用",
+            f"{en} in the suppression comment names no rule; it has no effect",
+        ),
+    )
+
+
+def _listed(codes: tuple[str, ...]) -> tuple[str, str]:
+    """Codes as a message names them, in Chinese and English: made visible (one that is not a code can hold any
+    character, an ESC too), cut, and at most _SHOWN_CODES of them."""
+    shown = [visible(code, _SHOWN_CODE) for code in codes[:_SHOWN_CODES]]
+    more = len(codes) - len(shown)
+    if more <= 0:
+        return "、".join(shown), ", ".join(shown)
+    return f"{'、'.join(shown)}等 {len(codes)} 个代码", f"{', '.join(shown)} and {more} more"
+
+
 def _read(body: str, pos: Position, fmt: str) -> tuple[str, tuple[str, ...], tuple[str, ...]] | UnusedSuppression:
     """A directive's kind, its codes that name rules and those that do not; or why it cannot be read."""
-    directive = _DIRECTIVE.match(body)
-    kind = directive.group("kind").lower() if directive else ""
-    if directive is None or kind not in (NEXT_LINE, FILE):
+    head = _KIND.match(body)
+    kind = head.group("kind").lower() if head else ""
+    if head is None or kind not in (NEXT_LINE, FILE):
         return _invalid(pos, fmt)
-    written = tuple(code.strip().upper() for code in directive.group("codes").split(","))
+    if body.count(",") >= MAX_CODES:
+        return _invalid(pos, fmt, too_many=True)
+    rest = body[head.end() :]
+    end = _codes_end(rest)
+    if end is None:
+        return _invalid(pos, fmt)
+    written = tuple(code.strip().upper() for code in rest[:end].split(","))
     malformed = tuple(code for code in written if not _CODE.match(code))
     if malformed:
         return _invalid(pos, fmt, codes=malformed)
-    reason = (directive.group("reason") or "").split()
+    reason = rest[end:].split(None, 1)
     if reason and _CODE.match(reason[0].upper()):  # "A001 T004": codes are separated by commas
         return _invalid(pos, fmt, codes=(reason[0].upper(),), spaced=True)
-    unknown = tuple(unknown_codes(written))
+    unknown = tuple(code for code in written if _names_no_rule(code))
     return kind, tuple(code for code in written if code not in unknown), unknown
+
+
+def _codes_end(rest: str) -> int | None:
+    """Where the codes at the start of ``rest`` end: the longest run of words (no spaces or commas in them) with
+    commas between them (spaces around the commas allowed) that is followed by a space or the end; None when
+    there is none ("A001,", ", A001")."""
+    end = None
+    at = 0
+    while (word := _WORD.match(rest, at)) is not None:
+        at = word.end()
+        if at == len(rest) or rest[at].isspace():
+            end = at
+        comma = _COMMA.match(rest, at)
+        if comma is None:
+            break
+        at = comma.end()
+    return end
+
+
+@lru_cache(maxsize=4096)  # 40,000 comments name a handful of codes; each check scans the catalog
+def _names_no_rule(code: str) -> bool:
+    return any(True for _ in unknown_codes([code]))
 
 
 def apply(
     findings: Iterable[Finding], suppressions: Sequence[Suppression], ran: Iterable[str]
 ) -> tuple[list[Finding], tuple[UnusedSuppression, ...]]:
-    """The findings no suppression covers, and the codes of rules that ran which suppressed nothing."""
-    used: set[tuple[int, str]] = set()
+    """The findings no suppression covers, and the codes of rules that ran which suppressed nothing.
+
+    Suppressions are looked up by code and line (``_Index``), never tried one by one: 40,000 comments and as many
+    findings cost a few lookups each, not 40,000 × 40,000 comparisons."""
+    index = _Index(suppressions)
     kept: list[Finding] = []
+    spans: dict[str, list[tuple[int, int]]] = {}  # code -> the lines of the findings it suppressed
     for finding in findings:
+        first = finding.pos.line
+        last = max(finding.end_line if finding.end_line is not None else first, first)
         hit = False
-        for number, suppression in enumerate(suppressions):
-            if not suppression.covers(finding):
-                continue
-            for code in suppression.codes:
-                if finding.rule.startswith(code):
-                    used.add((number, code))
-                    hit = True
+        for code in _prefixes(finding.rule):
+            if index.covers(code, first, last):
+                spans.setdefault(code, []).append((first, last))
+                hit = True
         if not hit:
             kept.append(finding)
-    ran = tuple(ran)
+    suppressed = {code: _Lines(found) for code, found in spans.items()}
+    ran_codes = {code for rule in ran for code in _prefixes(rule)}
     unused = []
-    for number, suppression in enumerate(suppressions):
+    for suppression in suppressions:
         idle = tuple(
-            code
-            for code in suppression.codes
-            if (number, code) not in used and any(rule.startswith(code) for rule in ran)
+            code for code in suppression.codes if code in ran_codes and not _used(suppression, suppressed.get(code))
         )
         if idle:
             unused.append(UnusedSuppression(suppression.pos, idle, "unused", _unused_message(suppression, idle)))
     return kept, tuple(unused)
+
+
+def _prefixes(rule: str) -> tuple[str, ...]:
+    """The codes that name ``rule``: its family letter, the longer prefixes, and the rule's own code."""
+    return tuple(rule[:end] for end in range(1, len(rule) + 1))
+
+
+def _used(suppression: Suppression, suppressed: _Lines | None) -> bool:
+    """Whether a code of ``suppression`` suppressed a finding, given the lines of the findings that code did."""
+    if suppressed is None:
+        return False
+    return suppression.target is None or suppressed.holds(suppression.target)
+
+
+class _Index:
+    """The suppressions by code: those of the whole file, and the lines the others cover, in order."""
+
+    def __init__(self, suppressions: Sequence[Suppression]) -> None:
+        self.whole: set[str] = set()
+        self.lines: dict[str, list[int]] = {}
+        for suppression in suppressions:
+            for code in suppression.codes:
+                if suppression.target is None:
+                    self.whole.add(code)
+                else:
+                    self.lines.setdefault(code, []).append(suppression.target)
+        for targets in self.lines.values():
+            targets.sort()
+
+    def covers(self, code: str, first: int, last: int) -> bool:
+        """Whether a suppression of ``code`` covers a finding on lines ``first`` to ``last``."""
+        if code in self.whole:
+            return True
+        targets = self.lines.get(code, ())
+        at = bisect.bisect_left(targets, first)
+        return at < len(targets) and targets[at] <= last
+
+
+class _Lines:
+    """A set of line spans (those of the findings one code suppressed), merged, to ask which lines they hold."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for first, last in sorted(spans):
+            if self.ends and first <= self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], last)
+            else:
+                self.starts.append(first)
+                self.ends.append(last)
+
+    def holds(self, line: int) -> bool:
+        at = bisect.bisect_right(self.starts, line) - 1
+        return at >= 0 and line <= self.ends[at]
 
 
 def _unused_message(suppression: Suppression, codes: tuple[str, ...]) -> Message:
@@ -211,18 +338,29 @@ def _unused_message(suppression: Suppression, codes: tuple[str, ...]) -> Message
 
 
 def _invalid(
-    pos: Position, fmt: str, markdown_hash: bool = False, codes: tuple[str, ...] = (), spaced: bool = False
+    pos: Position,
+    fmt: str,
+    markdown_hash: bool = False,
+    codes: tuple[str, ...] = (),
+    spaced: bool = False,
+    too_many: bool = False,
 ) -> UnusedSuppression:
     form = f"<!-- {MARKER}: {NEXT_LINE}=A001 -->" if fmt in _HTML_COMMENTS else f"# {MARKER}: {NEXT_LINE}=A001"
-    if spaced:
+    if too_many:
+        zh = f"抑制注释中的规则代码过多（最多 {MAX_CODES} 个），整条注释不起作用"
+        en = f"too many codes in the suppression comment (at most {MAX_CODES}); it has no effect"
+    elif spaced:
         zh = f"抑制注释中的多个规则代码须用逗号分隔（如 A001,{codes[0]}），整条注释不起作用"
         en = f"separate the codes of a suppression comment with commas (like A001,{codes[0]}); it has no effect"
     elif markdown_hash:
         zh = f"Markdown 报告中的抑制注释应写作「{form}」；「# {MARKER}: …」是标题，会显示在报告中"
         en = f'in a Markdown report write a suppression as "{form}"; "# {MARKER}: …" is a heading readers see'
     elif codes:
-        zh = f"抑制注释中的「{'、'.join(codes)}」不是规则代码（应如 A001、T00、A），整条注释不起作用"
-        en = f"{', '.join(codes)} in the suppression comment is not a rule code (like A001, T00, A); it has no effect"
+        zh_codes, en_codes = _listed(codes)
+        zh = f"抑制注释中的「{zh_codes}」不是规则代码（应如 A001、T00、A），整条注释不起作用"
+        en = f"{en_codes} in the suppression comment is not a rule code (like A001, T00, A); it has no effect"
+        # As shown, not as written: a reporter prints them, and what was written may be long or hold controls.
+        codes = tuple(visible(code, _SHOWN_CODE) for code in codes[:_SHOWN_CODES])
     else:
         zh = f"无法识别的抑制注释，应写作「{form}」或用 {FILE}=规则代码 抑制整个文件"
         en = f'unreadable suppression comment: write "{form}", or {FILE}=CODES for the whole file'

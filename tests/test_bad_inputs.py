@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 from checks import national_format as nf
 from checks import reading
 from checks.cli import main
+from checks.engine import MAX_FINDINGS
 from checks.model import Position
 from checks.reading import MAX_BYTES, MAX_INVISIBLE_FINDINGS, decode
 from tests.conftest import CLEAN_TEXT, EXAMPLES, Lint, codes
@@ -399,15 +400,20 @@ def _t3_row_index(label: str) -> int:
     return next(i for i, line in enumerate(CLEAN_LINES) if label in line.split("\t"))
 
 
-def test_a_10000_line_table_is_findings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    # 表三's （七）总计 row pasted 10,000 more times: each copy is a repeated row (T002), nothing else changes.
+def test_a_10000_line_table_is_findings_up_to_the_cap(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # 表三's （七）总计 row pasted 10,000 more times: each copy is a repeated row (T002), nothing else changes; the
+    # first MAX_FINDINGS are listed, then one I004 counts the rest, as severe as they are.
     index = _t3_row_index("（七）总计")
     lines = [*CLEAN_LINES[: index + 1], *[CLEAN_LINES[index]] * 10_000, *CLEAN_LINES[index + 1 :]]
     path = tmp_path / "long.txt"
     path.write_text("\n".join(lines), encoding="utf-8")
     status, findings = check(path, capsys)
     assert status == 1
-    assert where(findings) == [("T002", index + 2 + n, 2) for n in range(10_000)]
+    listed = [("T002", index + 2 + n, 2) for n in range(MAX_FINDINGS)]
+    assert where(findings) == [*listed, ("I004", index + 2 + MAX_FINDINGS, 2)]
+    note = findings[-1]
+    assert (note["severity"], note["actual"]) == ("error", 10_000 - MAX_FINDINGS)
+    assert f"另有 {10_000 - MAX_FINDINGS:,} 项未列出" in note["message"]
 
 
 @pytest.mark.parametrize("table", ["t3", "t4", "t3 pipes"])

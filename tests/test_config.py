@@ -342,6 +342,82 @@ def test_wants_without_files_takes_every_report_file(tmp_path: Path) -> None:
     assert Config().wants(Path("a.md")) and Config().wants(Path("a.HTM")) and not Config().wants(Path("a.pdf"))
 
 
+# Path patterns as the module docstring of checks/config.py describes them: (pattern, path, folders, matches).
+GLOBS = [
+    ("*.md", "a.md", False, True),
+    ("*.md", "x/y/a.md", False, True),  # no "/": a name at any depth
+    ("*.md", "a.md.txt", False, False),
+    ("reports/*.txt", "reports/a.txt", False, True),
+    ("reports/*.txt", "reports/2025/a.txt", False, False),  # "*" stays within one folder
+    ("reports/**/*.txt", "reports/a.txt", False, True),  # "**/" may be no folder
+    ("reports/**/*.txt", "reports/x/y/a.txt", False, True),
+    ("reports/**", "reports/x/y/a.txt", False, True),
+    ("a**b", "a/x/b", False, True),  # "**" alone crosses folders too
+    ("/top", "top/a.txt", True, True),
+    ("/top", "x/top/a.txt", True, False),  # a leading "/" anchors
+    ("drafts/", "x/drafts/a.txt", True, True),  # a trailing one does not
+    ("drafts", "drafts.txt", True, False),
+    ("r?.txt", "r1.txt", False, True),
+    ("r?.txt", "r12.txt", False, False),
+    ("a?b", "a/b", False, False),  # "?" is never "/"
+    ("202[0-3]/*", "2021/a.txt", False, True),
+    ("202[0-3]/*", "2024/a.txt", False, False),
+    ("[!a]*.txt", "b.txt", False, True),
+    ("[!a]*.txt", "a.txt", False, False),
+    ("[]]x", "]x", False, True),  # a "]" first in a class is one of its characters
+    ("a[b", "a[b", False, True),  # an unclosed "[" is itself
+    ("./reports/*.txt", "reports/a.txt", False, True),
+    ("*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b", "a" * 60 + ".txt", True, False),  # the glob attack: linear, no match
+    ("*a*a*a*b", "x/aaab", True, True),
+    ("草稿*", "x/草稿1.md", False, True),
+    ("A*.txt", "a1.txt", False, False),  # case-sensitive
+]
+
+
+@pytest.mark.parametrize(("pattern", "path", "folders", "expected"), GLOBS)
+def test_path_patterns(pattern: str, path: str, folders: bool, expected: bool) -> None:
+    from checks.globs import matches
+
+    assert matches(pattern, path, folders) is expected
+
+
+def test_a_folder_pattern_matches_every_folder_on_the_way(tmp_path: Path) -> None:
+    from checks.globs import matches
+
+    deep = "/".join(["a"] * 300) + "/b.txt"
+    assert matches("a", deep, True) and matches("a/a/a", deep, True) and not matches("a/b", deep, True)
+    assert not matches("a", deep, False) and matches("**/b.txt", deep, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "message"),
+    [
+        ('exclude: ["[z-a]"]\n', ":1:11: 配置项「exclude[0]」：路径模式无效：字符范围「z-a」的起止颠倒", "range z-a"),
+        ('files: [ok, "x/[9-0]*"]\n', ":1:13: 配置项「files[1]」", "range 9-0 is reversed"),
+        ("per-file-ignores:\n  'a/[z-a]': [A]\n", ':2:3: 配置项「per-file-ignores."a/[z-a]"」', "invalid pattern"),
+        (f"exclude: ['{'x' * 300}']\n", "路径模式过长（300 个字符，最多 256 个）", "too long (300"),
+        (f"exclude: [{', '.join(['a'] * 201)}]\n", "路径模式过多（201 个，最多 200 个）", "too many patterns"),
+    ],
+    ids=["reversed range", "in files", "a per-file-ignores key", "too long", "too many"],
+)
+def test_a_path_pattern_that_cannot_be_used_is_a_configuration_mistake(
+    tmp_path: Path, text: str, where: str, message: str
+) -> None:
+    path = _config(tmp_path, text)
+    with pytest.raises(ConfigError) as raised:
+        load_config(path, tmp_path, None, None, False)
+    assert where in str(raised.value) and message in str(raised.value)
+
+
+def test_an_unreadable_pattern_is_exit_2_without_a_traceback(
+    isolated: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _config(isolated, 'exclude: ["[z-a]"]\n')
+    assert main(["check", "."]) == 2
+    err = capsys.readouterr().err
+    assert "字符范围「z-a」的起止颠倒" in err and "Traceback" not in err
+
+
 # --- the command line on top ---------------------------------------------------------------------------------
 
 

@@ -136,6 +136,26 @@ def test_commit_of_a_faulty_report_is_rejected_with_file_line_and_code(hook_repo
     assert subprocess.run(["git", "rev-parse", "-q", "--verify", "HEAD"], cwd=tmp_path, check=False).returncode != 0
 
 
+def test_a_committed_file_named_like_an_option_is_linted_as_a_file(hook_repo: HookRepo, tmp_path: Path) -> None:
+    # pre-commit appends the file names to the hook's entry: without its "--", a file named "--config=off.yaml"
+    # (a configuration that turns every rule off, committed beside a faulty report) would be read as the option.
+    init_repo(tmp_path, hook_repo.env)
+    (tmp_path / ".pre-commit-config.yaml").write_text(
+        f"repos:\n  - repo: {hook_repo.path.as_posix()}\n    rev: {hook_repo.rev}\n"
+        "    hooks:\n      - id: zfxxgk-lint\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "--config=off.yaml").write_text("ignore: [I, S, R, T, A, X]\n", encoding="utf-8")
+    shutil.copy(ROOT / "examples" / "faulty.txt", tmp_path / "faulty.txt")
+    pre_commit(["install"], tmp_path, hook_repo.env, expect=0)
+    git(["add", "-A"], tmp_path, hook_repo.env)
+    done = commit(tmp_path, hook_repo.env)
+    output = done.stdout + done.stderr
+    assert done.returncode != 0, output
+    assert re.search(r"faulty\.txt:\d+:\d+: A00\d", output), output
+    assert re.search(r"--config=off\.yaml:\d+:\d+: I006", output), output  # linted as the file it is
+
+
 def test_commit_of_a_clean_report_succeeds(hook_repo: HookRepo, tmp_path: Path) -> None:
     user_repo(tmp_path, hook_repo, "zfxxgk-lint", {"clean.txt": "clean.txt"})
     done = commit(tmp_path, hook_repo.env)

@@ -256,3 +256,70 @@ def test_reporters_show_unused_suppressions(tmp_path: Path, capsys: pytest.Captu
     assert (entry["line"], entry["codes"], entry["reason"]) == (1, ["A001"], "unused")
     main(["check", "--format", "github", str(report)])
     assert "::notice file=" in capsys.readouterr().out
+
+
+def _applied_one_by_one(
+    findings: list[Finding], suppressions: list[Suppression], ran: tuple[str, ...]
+) -> tuple[list[Finding], list[tuple[Position, tuple[str, ...]]]]:
+    """What ``apply`` must give, by trying every suppression on every finding (the quadratic way it once did)."""
+    used: set[tuple[int, str]] = set()
+    kept = []
+    for finding in findings:
+        hits = {
+            (n, c)
+            for n, s in enumerate(suppressions)
+            if s.covers(finding)
+            for c in s.codes
+            if finding.rule.startswith(c)
+        }
+        used |= hits
+        if not hits:
+            kept.append(finding)
+    idle = [
+        (s.pos, tuple(c for c in s.codes if (n, c) not in used and any(r.startswith(c) for r in ran)))
+        for n, s in enumerate(suppressions)
+    ]
+    return kept, [(pos, codes) for pos, codes in idle if codes]
+
+
+def test_apply_looks_suppressions_up_as_trying_each_would() -> None:
+    import random
+
+    from checks.suppression import apply
+
+    rnd = random.Random(15)
+    rules = ("A001", "A002", "R009", "T004", "T006")
+    codes = ("A", "A0", "A001", "A002", "R009", "T", "T00", "T004")
+    for _ in range(300):
+        suppressions = [
+            Suppression(Position(rnd.randint(1, 30), 1), tuple(rnd.sample(codes, rnd.randint(1, 3))), target)
+            for target in (rnd.choice([None, 0, *range(1, 30)]) for _ in range(rnd.randint(0, 6)))
+        ]
+        findings = [
+            Finding(
+                rnd.choice(rules), Position(line, 1), Message("", ""), end_line=rnd.choice([None, line - 1, line + 3])
+            )
+            for line in (rnd.randint(1, 30) for _ in range(rnd.randint(0, 12)))
+        ]
+        ran = tuple(rnd.sample(rules, 3))
+        kept, unused = apply(findings, suppressions, ran)
+        assert (kept, [(u.pos, u.codes) for u in unused]) == _applied_one_by_one(findings, suppressions, ran)
+
+
+def test_next_line_targets_are_found_in_one_pass() -> None:
+    comment = "<!-- zfxxgk-lint: disable-next-line=A001 -->"
+    lines = (comment, "", comment, "text", comment, "  ", comment)
+    suppressions, _ = scan(lines, "md")
+    assert [s.target for s in suppressions] == [4, 4, 0, 0]
+
+
+def test_a_code_that_is_not_one_is_shown_visibly_and_cut() -> None:
+    _, [escape] = scan(("# zfxxgk-lint: disable-file=A\x1b]0;x\x07",), "txt")
+    assert escape.reason == "invalid" and "\x1b" not in escape.message.zh + escape.message.en
+    assert "⟨U+001B⟩" in escape.message.zh and escape.codes == ("A⟨U+001B⟩]0;X⟨U+0007⟩",)
+    _, [long] = scan(("# zfxxgk-lint: disable-file=" + "Q" * 10_000,), "txt")
+    assert len(long.message.en) < 300 and len(long.codes[0]) < 50
+    _, [many] = scan(("# zfxxgk-lint: disable-file=" + ",".join(["A001"] * 101),), "txt")
+    assert "过多" in many.message.zh and "too many codes" in many.message.en
+    _, [several] = scan(("# zfxxgk-lint: disable-file=" + ",".join(f"Q{i}x" for i in range(9)),), "txt")
+    assert "等 9 个代码" in several.message.zh and "and 4 more" in several.message.en and len(several.codes) == 5

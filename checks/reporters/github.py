@@ -12,13 +12,14 @@ from typing import TextIO
 from checks.engine import FileResult
 from checks.findings import Finding, Severity, relative_path
 from checks.reporters import Options
-from checks.reporters.summary import crash_text, rule_title, summarize, summary_line, visible
+from checks.reporters.summary import crash_text, rule_title, summarize, summary_line
+from checks.visible import MAX_SHOWN, visible
 
 
 def escape_data(text: str) -> str:
     """A command's message: GitHub decodes these three, and a raw newline would end the command."""
     escaped = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return visible(escaped)  # after the line ends are encoded: other controls must not reach the log raw
+    return visible(escaped, limit=20 * MAX_SHOWN)  # after the line ends are encoded: no other control reaches the log
 
 
 def escape_property(text: str) -> str:

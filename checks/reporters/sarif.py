@@ -9,6 +9,7 @@ An internal error is not a result (the report is not at fault) but a tool execut
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Sequence
 from pathlib import Path, PurePath
 from typing import Any, TextIO
@@ -19,8 +20,10 @@ from checks.engine import FileResult
 from checks.findings import Finding, relative_path
 from checks.model import Position
 from checks.reporters import Options
+from checks.reporters.json import plain
 from checks.reporters.summary import crash_text
 from checks.rules import Rule, catalog
+from checks.visible import visible, visible_lines
 
 SCHEMA = "https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://example.org/zfxxgk-lint"  # the repository (README's placeholder until it is published)
@@ -88,7 +91,8 @@ def artifact_location(path: str, index: int | None = None, base: Path | None = N
     location: dict[str, Any] = (
         {"uri": Path(where).as_uri()}
         if where.is_absolute()
-        else {"uri": quote(PurePath(where).as_posix(), safe="/"), "uriBaseId": SRCROOT}
+        # Quoted as bytes: a name that is not UTF-8 keeps its bytes (%FF), as Path.as_uri does.
+        else {"uri": quote(os.fsencode(PurePath(where).as_posix()), safe="/"), "uriBaseId": SRCROOT}
     )
     if index is not None:
         location["index"] = index
@@ -128,7 +132,7 @@ def result_data(finding: Finding, artifact: dict[str, Any], rule_index: dict[str
     if finding.rule in rule_index:
         data["ruleIndex"] = rule_index[finding.rule]
     data["level"] = severity.value if severity is not None else "error"
-    data["message"] = {"text": finding.message.text(lang)}
+    data["message"] = {"text": visible(finding.message.text(lang))}
     data["locations"] = [_location(artifact, finding.pos, lang, finding.end_line)]
     if finding.related:
         label = "related location" if lang == "en" else "相关位置"
@@ -136,13 +140,14 @@ def result_data(finding: Finding, artifact: dict[str, Any], rule_index: dict[str
             {**_location(artifact, pos, lang), "id": number, "message": {"text": label}}
             for number, pos in enumerate(finding.related, start=1)
         ]
-    properties = {name: getattr(finding, name) for name in _OPTIONAL if getattr(finding, name) is not None}
+    properties = {name: plain(getattr(finding, name)) for name in _OPTIONAL if getattr(finding, name) is not None}
     if properties:
         data["properties"] = properties
     return data
 
 
 def _notification(crash: str, artifact: dict[str, Any], lang: str) -> dict[str, Any]:
+    crash = visible_lines(crash)
     last = crash.strip().splitlines()[-1] if crash.strip() else ""
     kind, _, message = last.partition(": ")
     return {
@@ -192,6 +197,5 @@ def log(results: Sequence[FileResult], lang: str, base: Path | None = None) -> d
 
 def write(results: Sequence[FileResult], out: TextIO, options: Options) -> None:
     lang = options.lang
-    # ``default=str``: a rule may carry a value JSON has no type for (a path) in expected/actual.
-    json.dump(log(results, lang), out, ensure_ascii=False, indent=2, default=str)
+    json.dump(log(results, lang), out, ensure_ascii=False, indent=2, allow_nan=False)
     out.write("\n")

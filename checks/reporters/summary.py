@@ -8,7 +8,6 @@ from typing import NamedTuple
 
 from checks.engine import FileResult
 from checks.findings import Severity
-from checks.reading import INVISIBLE
 
 
 class Summary(NamedTuple):
@@ -63,9 +62,3 @@ def rule_title(code: str, lang: str) -> str:
     if found is None:
         return ""
     return found.title_en if lang == "en" else found.title_zh
-
-
-def visible(text: str) -> str:
-    """Report text made safe to print: a control or invisible character (an ESC sequence, U+202E) is shown as
-    ⟨U+XXXX⟩ instead of acting on the terminal or CI log, or reordering the line it is quoted in."""
-    return INVISIBLE.sub(lambda m: f"⟨U+{ord(m.group()):04X}⟩", text)

@@ -29,8 +29,8 @@ from checks.reporters.summary import (
     rules_by_count,
     summarize,
     summary_line,
-    visible,
 )
+from checks.visible import visible, visible_lines
 
 GROUP_SHOWN = 3  # findings of a repeated kind shown before the rest are counted
 
@@ -66,7 +66,7 @@ def write(results: Sequence[FileResult], out: TextIO, options: Options, *, conci
     for result in results:
         path = style(visible(result.path), _BOLD)
         if result.crash:
-            out.write(f"{path}: {style(crash_text(lang), _BOLD, _RED)}\n{visible(result.crash.rstrip())}\n")
+            out.write(f"{path}: {style(crash_text(lang), _BOLD, _RED)}\n{visible_lines(result.crash.rstrip())}\n")
         for f, rest in _grouped(result.findings, every=options.verbose or concise):
             _finding(out, result, f, lang, style, source=not concise)
             if rest:
@@ -75,7 +75,8 @@ def write(results: Sequence[FileResult], out: TextIO, options: Options, *, conci
             continue
         for unused in result.unused:  # not findings (no rule code), but worth removing
             note = "note: " if lang == "en" else "提示："
-            out.write(f"{path}:{unused.pos.line}:{unused.pos.column}: {style(note, _DIM)}{unused.message.text(lang)}\n")
+            said = visible(unused.message.text(lang))
+            out.write(f"{path}:{unused.pos.line}:{unused.pos.column}: {style(note, _DIM)}{said}\n")
     if options.quiet:
         return
     if summary.files > 1 and not concise:

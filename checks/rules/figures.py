@@ -17,6 +17,7 @@ from typing import Literal, NamedTuple
 from checks import national_format as nf
 from checks.findings import Finding, Message, Severity
 from checks.model import Cell, Position, Report, Text
+from checks.numbers import small_int
 from checks.rules import names, rule
 
 # --- how the text states a figure ---------------------------------------------------------------------------------
@@ -77,11 +78,12 @@ _OTHER_THINGS = r"建议|提案|信访|留言|咨询|投诉|举报|来信|来电
 # comparison, or several years together. "上年结转" is this year's carried-over figure, not last year's.
 _OTHER_PERIOD = (
     r"季度|上半年|下半年|前三季|月份|每月|月均|平均|同比|环比|同期|以来|历年|历史|截至目前|去年|前年"
-    r"|近\s*[0-9０-９一二三四五六七八九十两几]+\s*年|[0-9０-９一二三四五六七八九十两几]+\s*年来"
+    r"|近\s*[0-9０-９一二三四五六七八九十两几]+\s*年|[0-9０-９一二三四五六七八九十两几]\s*年来"
     r"|上一?年度?(?!度?结转)|(?:较|比|与)上"
-)
+)  # "3年来" by its last numeral only: "[…]+年来", searched, would be tried from each numeral of a long run
 _YEAR = r"(?<![0-9０-９])((?:19|20|１９|２０)[0-9０-９]{2})\s*年"
-_MONTH_SPAN = r"(?<![0-9０-９])([0-9０-９]{1,2})\s*(?:月份?)?\s*[-—–~～至到]\s*([0-9０-９]{1,2})\s*月"
+# (The spaces after 月份 inside its optional group: "\s*(?:月份?)?\s*" would split a run of spaces every way.)
+_MONTH_SPAN = r"(?<![0-9０-９])([0-9０-９]{1,2})\s*(?:月份?\s*)?[-—–~～至到]\s*([0-9０-９]{1,2})\s*月"
 _UNTIL_MONTH = r"截至\s*(?:[0-9０-９]{4}\s*年\s*)?([0-9０-９]{1,2})\s*月"
 # Who a figure is about: the whole area ("全县各级行政机关共新收…815件") is not the agency's own table, unless a
 # later word brings it back to the agency ("…区政府本级共受理206件"). The last of these before a figure decides.
@@ -286,7 +288,7 @@ _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
 def _number(text: str) -> int | None:
     """The value of Arabic digits or of a simple Chinese numeral up to 九十九; None for anything else ("一二")."""
     if text[0] not in _DIGITS and text[0] != "十":
-        return int(text)  # int() reads full-width digits too
+        return small_int(text)  # int() reads full-width digits too
     if len(text) == 1:
         return 10 if text == "十" else _DIGITS[text]
     tens, ten, ones = text.partition("十")

@@ -179,6 +179,7 @@ def cell_count(report: Report) -> Iterator[Finding]:
 _PROBLEM = {
     "placeholder": ("填写了「{raw}」", 'holds "{raw}"'),
     "not_a_number": ("「{raw}」不是数字", '"{raw}" is not a number'),
+    "too_long": ("「{raw}」位数过多，不是可以核对的数字", '"{raw}" has too many digits to be a figure'),
 }
 _SHOWN_BLANKS = 5  # blank cells a finding points at (related positions); the message counts them all
 _SHOWN_SUMS = 3  # failing sums a blank-cell finding names
@@ -233,7 +234,7 @@ def _not_a_number(key: str, row: Row, cells: list[Cell], columns: list[nf.Column
     the row's cells are placed)."""
     tname, name = names.table(key), names.row(key, row.key)
     zh, en = _PROBLEM[problem]
-    raw = cells[0].raw
+    raw = names.quoted(cells[0].raw)
     col = f"「{'、'.join(c.label for c in columns)}」列" if columns else ""
     col_en = f" column(s) {', '.join(c.label for c in columns)}" if columns else ""
     return Finding(

@@ -7,6 +7,10 @@ paragraph-like element is a line, each table row a line of the official grid, ``
 the character a finding is about. The site around the report is left out: navigation,
 breadcrumbs and footers (by element and by class or id), and lines that are nothing but links (menus, lists of
 other reports); tables that only lay the page out are read as the blocks they hold.
+
+What a page states is bounded before anything is built from it: its markup (``sources.nesting``, before the tree),
+the numbers in it (a span of thousands of digits, a character reference past Unicode), and what its tables and
+text become (``sources.limits``): a page is read in time and memory that depend on its size, never on what it says.
 """
 
 from __future__ import annotations
@@ -18,14 +22,15 @@ import warnings
 from collections.abc import Callable, Iterable, Iterator
 from itertools import accumulate
 
-from bs4 import BeautifulSoup
-from bs4.dammit import EncodingDetector
+from bs4 import BeautifulSoup, ParserRejectedMarkup
 from bs4.element import NavigableString, PageElement, PreformattedString, Tag
 
+from checks.findings import Finding, Message
 from checks.model import Position, Report, Text
 from checks.sources.blocks import Block, read_blocks
 from checks.sources.headings import read_title
-from checks.sources.nesting import TOO_NESTED, too_nested
+from checks.sources.limits import MAX_COLUMNS, MAX_ROWS, MAX_SPAN, MAX_TABLE_CELLS, MAX_TEXT, Budget, bounded_int
+from checks.sources.nesting import TOO_NESTED, too_much_markup, too_nested
 
 # Elements that end a line of text; every other element is read as part of the line around it.
 _BLOCKS = frozenset(
@@ -52,41 +57,106 @@ _WIDE = re.compile("[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u201c\
 _END_LINE, _LEAVE_LINK = object(), object()  # events of the walk through a page, besides its nodes
 _SEARCH = 4096  # how far past the cursor a text is looked for in the source
 _REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")  # &#20840; &#x5168; &amp; &nbsp
-# No table of the format is wider than 16 columns or longer than 40 rows: past these bounds a page is broken or
-# hostile (a 5 MB page of cells spanning 100 × 100 would otherwise expand into a grid of billions of cells).
-MAX_SPAN, MAX_COLUMNS, MAX_ROWS = 100, 100, 10_000
+_NUMERIC_REFERENCE = re.compile(r"&#(?:([0-9]+)|[xX]([0-9a-fA-F]+))")
+_LONGEST_CODE_POINT = len(str(0x10FFFF))  # digits: a longer number is past Unicode, however many zeros lead it
+# SGML's marked sections (<![INCLUDE[…]]>), which the standard library's parser still reads and raises on when the
+# keyword is not one it knows; HTML has none of them: a browser reads "<![…>" as a comment (CDATA aside, which
+# html.parser reads as Beautiful Soup expects, and Word's "<![if …]>", which it knows).
+_MARKED_SECTION = re.compile(
+    r"<!\[(?!(?:cdata|temp|ignore|include|rcdata|if|else|endif)(?![-_.a-z0-9]))", re.IGNORECASE
+)
+# Encoding sniffing (WHATWG: a label is letters, digits and a few marks, the longest 20-odd characters).
+_XML_ENCODING = re.compile(rb"\s*<\?xml[^>]{0,200}?encoding\s*=\s*[\"']([A-Za-z0-9._:-]{1,40})[\"']")
+_META = re.compile(rb"<\s*meta\b", re.IGNORECASE)
+_CHARSET = re.compile(rb"charset\s*=\s*[\"']?([A-Za-z0-9._:-]{1,40})(?=[\s/;'\">])", re.IGNORECASE)
+_META_READ = 1024  # bytes of a <meta> tag looked through for its charset: a real one is under 200
 
 
 def declared_encoding(data: bytes) -> str | None:
-    """The encoding a page names in its ``<meta charset>`` (or ``http-equiv`` Content-Type)."""
-    return EncodingDetector.find_declared_encoding(data, is_html=True)
+    """The encoding a page names in its XML declaration or ``<meta charset>`` (or ``http-equiv`` Content-Type),
+    lower-cased; None for none, or for a name that is no encoding label (a NUL in it, 10,000 characters of it).
+    Looked for as far into the page as Beautiful Soup looks (the first 5 %, at least 2 KB), each tag read to at
+    most ``_META_READ`` bytes: linear in the page, whatever it holds."""
+    head = data[: max(2048, len(data) // 20)]
+    xml = _XML_ENCODING.match(head, 0, 1024)
+    if xml is not None:
+        return xml.group(1).decode("ascii").lower()
+    for meta in _META.finditer(head):
+        end = head.find(b">", meta.end(), meta.end() + _META_READ)
+        found = _CHARSET.search(head, meta.end(), end if end >= 0 else meta.end() + _META_READ)
+        if found is not None:
+            return found.group(1).decode("ascii").lower()
+    return None
 
 
 def parse(path: str, lines: tuple[str, ...]) -> Report:
-    source = "\n".join(lines)
-    if too_nested(source):
-        return Report(path, "html", None, None, None, (), {}, lines, parse_findings=(TOO_NESTED,), unreadable=True)
+    source = _parseable("\n".join(lines))
+    refused = too_much_markup(source) or (TOO_NESTED if too_nested(source) else None)
+    if refused is not None:
+        return _unreadable(path, lines, refused)
     with warnings.catch_warnings():
         # Beautiful Soup warns about markup that looks like a file name, a URL or XML: here it is what a page holds,
         # and findings, not warnings on stderr, are how a report is judged.
         warnings.simplefilter("ignore")
-        soup = BeautifulSoup(source, "html.parser")
-    report = _read(path, source, soup, furniture=True)
+        try:
+            soup = BeautifulSoup(source, "html.parser")
+        except ParserRejectedMarkup as error:  # what _parseable does not foresee: the page's finding, not a crash
+            return _unreadable(path, lines, _rejected(str(error)))
+    report, findings = _read(path, source, soup, furniture=True)
     if not report.sections and not report.tables:
         # Nothing of a report outside the site's furniture: the page wraps its article in an element named like
         # furniture (<div class="menu-content">); read it all rather than nothing.
-        report = _read(path, source, soup, furniture=False)
+        report, findings = _read(path, source, soup, furniture=False)
     if report.title is None:
         report = _with_page_title(report, source, soup)
     # The page's own lines: what findings point at and reporters quote.
-    return report._replace(lines=lines)
+    return report._replace(lines=lines, parse_findings=report.parse_findings + findings)
+
+
+def _parseable(source: str) -> str:
+    """The page with what the standard library's HTML parser cannot read safely written as it reads it, each in
+    as many characters (so every position stays the page's): a numeric character reference that is no character
+    (a surrogate, past U+10FFFF, or thousands of digits, which Python will not convert to an int) as
+    ``&#x…FFFD``, the replacement character browsers show for it; a marked section as a comment (``<!?``)."""
+    if "&#" in source:
+        source = _NUMERIC_REFERENCE.sub(_replacement_reference, source)
+    if "<![" in source:
+        source = _MARKED_SECTION.sub("<!?", source)
+    return source
+
+
+def _replacement_reference(reference: re.Match[str]) -> str:
+    decimal, hexadecimal = reference.groups()
+    digits = (decimal or hexadecimal).lstrip("0")
+    if decimal is not None:
+        fits = len(digits) <= _LONGEST_CODE_POINT and int(digits or "0") <= 0x10FFFF
+        value = int(digits or "0") if fits else None
+    else:
+        value = int(digits or "0", 16) if len(digits) <= 6 else None
+    if value is not None and value <= 0x10FFFF and not 0xD800 <= value <= 0xDFFF:
+        return reference.group()
+    # "&#" and the digits become "&#x" and as many hex digits, FFFD last: the same length (a decimal reference of
+    # a non-character has at least 5 digits, a hexadecimal one at least 4).
+    return "&#x" + "FFFD".rjust(len(reference.group()) - 3, "0")
+
+
+def _unreadable(path: str, lines: tuple[str, ...], finding: Finding) -> Report:
+    return Report(path, "html", None, None, None, (), {}, lines, parse_findings=(finding,), unreadable=True)
+
+
+def _rejected(reason: str) -> Finding:
+    return Finding(
+        "I001",
+        Position(1, 1),
+        Message(f"页面无法解析（{reason}），未检查", f"the page cannot be parsed ({reason}); not checked"),
+    )
 
 
 def _with_page_title(report: Report, source: str, soup: BeautifulSoup) -> Report:
     """A page whose text has no title line (北京's often have none) is titled by its ``<title>``, read as any
     title is (a site's name after it is not part of it)."""
     tag = soup.title
-    written = tag.get_text() if tag is not None else ""
+    written = tag.get_text()[:MAX_TEXT] if tag is not None else ""
     title = read_title(" ".join(written.split()))
     if title is None or tag is None:
         return report
@@ -98,11 +168,12 @@ def _with_page_title(report: Report, source: str, soup: BeautifulSoup) -> Report
     return report._replace(title=Text(title.text, Position(line, column)), agency=title.agency, year=title.year)
 
 
-def _read(path: str, source: str, soup: BeautifulSoup, *, furniture: bool) -> Report:
+def _read(path: str, source: str, soup: BeautifulSoup, *, furniture: bool) -> tuple[Report, tuple[Finding, ...]]:
+    """The page's model, and the I004 findings for the limits (``sources.limits``) reading it reached."""
     reader = _Reader(source, furniture)
     reader.walk(soup)
     reader.end_line()
-    return read_blocks(path, reader.blocks, "html")
+    return read_blocks(path, reader.blocks, "html"), reader.budget.findings()
 
 
 class _Gathering:
@@ -155,16 +226,17 @@ class _Reader:
         self.line = _Gathering()  # the paragraph being read
         self.holders: set[int] = set()  # the tables that hold another table (by id)
         self.linked = True  # whether every text of it so far is a link's: then it is a menu or a link list
+        self.budget = Budget()
+        self.stopped = False  # the limit on paragraphs is reached: the rest of the page is not read
 
     # --- structure ---------------------------------------------------------------------------------------------
 
     def walk(self, root: Tag) -> None:
         """Read everything under ``root`` in document order. A loop, not recursion: pages nest thousands deep."""
-        # Tables holding a table lay the page out: found once for the page (asking each table is quadratic).
-        self.holders = {id(outer) for table in root.find_all("table") if (outer := table.find_parent("table"))}
+        self.holders = _holders(root)
         stack: list[object] = list(reversed(root.contents))
         links = 0  # how many <a> the walk is inside
-        while stack:
+        while stack and not self.stopped:
             node = stack.pop()
             if node is _END_LINE:
                 self.end_line()
@@ -206,28 +278,22 @@ class _Reader:
     def end_line(self) -> None:
         piece = self.line.text(self.at, self.at(self.cursor))
         if piece.text and not self.linked:
-            self.blocks.append((piece,))
+            if self.budget.take_paragraph(piece.pos):
+                self.blocks.append((piece._replace(text=self.budget.clip(piece.text, piece.pos)),))
+            else:
+                self.stopped = True
         self.line = _Gathering()
         self.linked = True
 
     def table(self, table: Tag) -> None:
         """A table's rows as lines of the official grid: a merged cell written once, the cells it covers empty."""
-        grid: dict[tuple[int, int], Text] = {}
-        rows = list(_rows(table))[:MAX_ROWS]
-        for r, row in enumerate(rows):
-            c = 0
-            for cell in _cells(row):
-                while (r, c) in grid:
-                    c += 1
-                if c >= MAX_COLUMNS:
-                    break
-                piece = self.cell(cell)
-                down = min(_span(cell, "rowspan"), len(rows) - r)
-                across = min(_span(cell, "colspan"), MAX_COLUMNS - c)
-                for dr in range(down):
-                    for dc in range(across):
-                        grid[(r + dr, c + dc)] = piece if dr == dc == 0 else Text("", piece.pos)
-                c += across
+        if not self.budget.take_table(self.tag_at(table)):
+            return
+        rows = list(_rows(table))
+        if len(rows) > MAX_ROWS:
+            self.budget.exceed("rows", self.tag_at(rows[MAX_ROWS]))
+            rows = rows[:MAX_ROWS]
+        grid = self.lay_out(rows)
         # A row ends where its last cell (or a cell merged down into it) does: a row with a cell left out is
         # shorter than the grid, as in a text copy, and that is a finding (T003), not an empty cell.
         ends: dict[int, int] = {}
@@ -237,13 +303,53 @@ class _Reader:
             filler = next(grid[(r, c)].pos for c in range(ends[r]) if (r, c) in grid)
             self.blocks.append(tuple(grid.get((r, c), Text("", filler)) for c in range(ends[r])))
 
+    def lay_out(self, rows: list[Tag]) -> dict[tuple[int, int], Text]:
+        """The grid of the rows' cells, by (row, column). Every span is capped, and the grid cells it makes
+        counted, before the cell is laid out; past a limit on cells the table ends before the row that reached it."""
+        grid: dict[tuple[int, int], Text] = {}
+        cells = 0
+        for r, row in enumerate(rows):
+            c = 0
+            for cell in _cells(row):
+                while (r, c) in grid:
+                    c += 1
+                if c >= MAX_COLUMNS:
+                    self.budget.exceed("columns", self.tag_at(cell))
+                    break
+                down = min(self.span(cell, "rowspan"), len(rows) - r)
+                across = min(self.span(cell, "colspan"), MAX_COLUMNS - c)
+                if not self.room_for(cells, down * across, self.tag_at(cell)):
+                    return {place: piece for place, piece in grid.items() if place[0] < r}
+                cells += down * across
+                piece = self.cell(cell)
+                for dr in range(down):
+                    for dc in range(across):
+                        grid[(r + dr, c + dc)] = piece if dr == dc == 0 else Text("", piece.pos)
+                c += across
+        return grid
+
+    def room_for(self, cells: int, more: int, at: Position) -> bool:
+        """Whether a table of ``cells`` grid cells, and the page, have room for ``more``."""
+        if cells + more > MAX_TABLE_CELLS:
+            return self.budget.exceed("table cells", at)
+        return self.budget.take_cells(more, at)
+
     def cell(self, cell: Tag) -> Text:
         self.reach(cell)
         empty_at = self.at(self.cursor)
         text = _Gathering()
         for string in _strings(cell):
             self.gather(string, text)
-        return text.text(self.at, empty_at)
+        piece = text.text(self.at, empty_at)
+        return piece._replace(text=self.budget.clip(piece.text, piece.pos))
+
+    def span(self, cell: Tag, attribute: str) -> int:
+        """A cell's ``rowspan`` or ``colspan``, at least 1, at most MAX_SPAN (its digits read whatever their count)."""
+        value = cell.get(attribute)
+        span = bounded_int(value if isinstance(value, str) else None, 1, MAX_SPAN + 1)
+        if span > MAX_SPAN:
+            self.budget.exceed("span", self.tag_at(cell))
+        return min(max(span, 1), MAX_SPAN)
 
     # --- positions ---------------------------------------------------------------------------------------------
 
@@ -251,6 +357,10 @@ class _Reader:
         """Add a text node to ``text`` with the source offset of each of its characters: found in the source
         after the cursor, character references (&nbsp;, &amp;, &#20840;) followed to what they stand for."""
         raw = str(string)
+        room = self.budget.room() - len(text.chars)
+        if len(raw) > room:  # past the limit of one line or cell: the rest is not read (nor searched for)
+            self.budget.overflow(self.at(self.cursor))
+            raw = raw[: max(room, 0)]
         stripped = raw.strip()
         if not stripped:
             text.add(raw, range(self.cursor, self.cursor + len(raw)))
@@ -292,6 +402,12 @@ class _Reader:
             end = self.source.find(">", start)
             self.cursor = max(self.cursor, end + 1 if end >= 0 else start)
 
+    def tag_at(self, tag: Tag) -> Position:
+        """Where ``tag`` starts in the source (the cursor, for a tag without a recorded place)."""
+        if tag.sourceline is None or tag.sourcepos is None:
+            return self.at(self.cursor)
+        return self.at(self.line_starts[tag.sourceline - 1] + tag.sourcepos)
+
     def at(self, offset: int) -> Position:
         line = bisect.bisect_right(self.line_starts, offset) - 1
         return Position(line + 1, offset - self.line_starts[line] + 1)
@@ -330,6 +446,21 @@ def _is_wide(pair: str) -> bool:
     return all(_WIDE.fullmatch(char) for char in pair)
 
 
+def _holders(root: Tag) -> set[int]:
+    """The tables that hold another table (they lay the page out), by id: found in one walk down the page, which
+    knows the nearest table around each node (asking each table for its parent table costs the page's depth)."""
+    holders: set[int] = set()
+    stack: list[tuple[Tag, Tag | None]] = [(root, None)]
+    while stack:
+        node, around = stack.pop()
+        for child in node.contents:
+            if isinstance(child, Tag):
+                if child.name == "table" and around is not None:
+                    holders.add(id(around))
+                stack.append((child, child if child.name == "table" else around))
+    return holders
+
+
 def _is_furniture(tag: Tag) -> bool:
     words = [*tag.get_attribute_list("class"), *tag.get_attribute_list("id")]
     return any(word and _FURNITURE.search(word) for word in words)
@@ -358,9 +489,3 @@ def _strings(element: Tag) -> Iterator[NavigableString]:
                 stack.extend(reversed(node.contents))
         elif isinstance(node, NavigableString) and not isinstance(node, PreformattedString):
             yield node
-
-
-def _span(cell: Tag, attribute: str) -> int:
-    value = cell.get(attribute)
-    digits = re.match(r"\s*(\d+)", value if isinstance(value, str) else "")
-    return min(max(int(digits.group(1)), 1), MAX_SPAN) if digits else 1

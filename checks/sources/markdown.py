@@ -14,7 +14,6 @@ from checks.sources.text import read_text
 
 _FENCE = "---"
 _HEADING = re.compile(r"^(\s{0,3}#{1,6}\s+)")
-_DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
 
 def parse(path: str, lines: tuple[str, ...]) -> Report:
@@ -33,7 +32,7 @@ def parse(path: str, lines: tuple[str, ...]) -> Report:
             metadata = metadata_of(loaded.document, loaded.nodes)
         body[: end + 1] = [""] * (end + 1)
     for index, line in enumerate(body):
-        if _DELIMITER_ROW.match(line):
+        if _is_delimiter_row(line):
             body[index] = ""
             continue
         marks = _HEADING.match(line)
@@ -41,6 +40,23 @@ def parse(path: str, lines: tuple[str, ...]) -> Report:
             body[index] = " " * len(marks.group(1)) + line[marks.end() :]
     report = read_text(path, tuple(body), "md", full_grid=True)
     return report._replace(lines=lines, metadata=metadata, data=data, parse_findings=parse_findings)
+
+
+def _is_delimiter_row(line: str) -> bool:
+    """A table's delimiter row: ``|---|:---:|``, cells of three or more "-" with a ":" at either end, "|" between
+    them and optionally at the ends. Read with str methods: as a regex, the spaces around the cells make runs of
+    white space that a backtracking match splits every way (quadratic on a crafted line)."""
+    row = line.strip()
+    if "-" not in row:
+        return False
+    row = row.removeprefix("|")
+    row = row.removesuffix("|")
+    return all(_is_delimiter_cell(cell.strip()) for cell in row.split("|"))
+
+
+def _is_delimiter_cell(cell: str) -> bool:
+    dashes = cell.removeprefix(":").removesuffix(":")
+    return len(dashes) >= 3 and dashes.count("-") == len(dashes)
 
 
 def _front_matter_end(lines: tuple[str, ...]) -> int | None:

@@ -6,22 +6,30 @@ would seem to lack every part. The number is worked out as Word does in the comm
 level, starting at the level's start value, reset when a higher level moves on, written with the level's number
 format into its text pattern ("%1、", "（%1）", "%1.%2").
 
-python-docx reads and writes numbering definitions but does not work out the numbers, so this reads its XML.
+This reads the numbering and styles parts' XML (python-docx reads and writes numbering definitions but does not
+work out the numbers). What they state is bounded before it is used: a start value or level of thousands of
+digits, a pattern of a megabyte, are read as Word's own limits allow.
 """
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from docx.document import Document
-from docx.oxml.ns import qn
-from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.text.paragraph import Paragraph
+from checks.sources.limits import bounded_int
 
 _DIGITS = "零一二三四五六七八九"
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 MAX_LEVELS = 9  # Word's lists have levels 0–8
+MAX_START = 32_767  # the largest start value Word lets a list have
+MAX_PATTERN = 64  # characters of a level's text pattern: Word's are a few ("%1、", "%1.%2.%3")
+MAX_LETTERS = 26 * 20  # past "TTTT…" (20 letters), a lettered number is written in digits
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def w(tag: str) -> str:
+    """The lxml name of a WordprocessingML element or attribute ("p" → "{…/main}p")."""
+    return _W + tag
 
 
 def _chinese(n: int) -> str:
@@ -34,7 +42,7 @@ def _chinese(n: int) -> str:
 
 
 def _letters(n: int) -> str:
-    return chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1) if n > 0 else str(n)
+    return chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1) if 0 < n <= MAX_LETTERS else str(n)
 
 
 def _roman(n: int) -> str:
@@ -73,54 +81,55 @@ class _Level(NamedTuple):
     text: str  # the pattern: "%1、"
 
 
-def _val(element: BaseOxmlElement | None, child: str) -> str | None:
-    found = element.find(qn(child)) if element is not None else None
-    return found.get(qn("w:val")) if found is not None else None
+def _val(element: Any, child: str) -> str | None:
+    found = element.find(w(child)) if element is not None else None
+    return found.get(_VAL) if found is not None else None
 
 
-def _levels(abstract: BaseOxmlElement) -> dict[int, _Level]:
+def _levels(abstract: Any) -> dict[int, _Level]:
     levels = {}
-    for lvl in abstract.findall(qn("w:lvl")):
-        start = _val(lvl, "w:start")
-        levels[int(lvl.get(qn("w:ilvl"), "0"))] = _Level(
-            int(start) if start and start.isdigit() else 1,
-            _val(lvl, "w:numFmt") or "decimal",
-            _val(lvl, "w:lvlText") or "",
-        )
+    for lvl in abstract.findall(w("lvl")):
+        level = _level(lvl.get(w("ilvl")))
+        if level is not None:
+            levels[level] = _Level(
+                _start(_val(lvl, "start")) or 1,
+                _val(lvl, "numFmt") or "decimal",
+                (_val(lvl, "lvlText") or "")[:MAX_PATTERN],
+            )
     return levels
 
 
 class Numbering:
-    """The numbers Word shows before paragraphs, worked out in document order (ask for each paragraph once)."""
+    """The numbers Word shows before paragraphs, worked out in document order (ask for each paragraph once).
+    ``numbering`` and ``styles``: the root elements of the document's numbering and styles parts, if it has them."""
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, numbering: Any = None, styles: Any = None) -> None:
         self.lists: dict[str, dict[int, _Level]] = {}  # numId -> its levels
         self.by_style: dict[str, tuple[str, int]] = {}  # style id -> (numId, level) its paragraphs are numbered by
         self.counters: dict[str, list[int]] = {}
-        part = document.part
-        numbering = part.numbering_part.element if _has_numbering(document) else None
         if numbering is not None:
-            abstracts = {a.get(qn("w:abstractNumId")): _levels(a) for a in numbering.findall(qn("w:abstractNum"))}
-            for num in numbering.findall(qn("w:num")):
-                levels = dict(abstracts.get(_val(num, "w:abstractNumId"), {}))
-                for override in num.findall(qn("w:lvlOverride")):
-                    level = int(override.get(qn("w:ilvl"), "0"))
-                    start = _val(override, "w:startOverride")
-                    if level in levels and start and start.isdigit():
+            abstracts = {a.get(w("abstractNumId")): _levels(a) for a in numbering.findall(w("abstractNum"))}
+            for num in numbering.findall(w("num")):
+                levels = dict(abstracts.get(_val(num, "abstractNumId"), {}))
+                for override in num.findall(w("lvlOverride")):
+                    level = _level(override.get(w("ilvl")))
+                    start = _start(_val(override, "startOverride"))
+                    if level in levels and start is not None:
                         old = levels[level]
-                        levels[level] = _Level(int(start), old.fmt, old.text)
-                self.lists[num.get(qn("w:numId")) or ""] = levels
-        for style in document.styles.element.findall(qn("w:style")):
-            found = _num_pr(style.find(qn("w:pPr")))
+                        levels[level] = _Level(start, old.fmt, old.text)
+                self.lists[num.get(w("numId")) or ""] = levels
+        for style in styles.findall(w("style")) if styles is not None else ():
+            found = _num_pr(style.find(w("pPr")))
             if found is not None:
-                self.by_style[style.get(qn("w:styleId")) or ""] = found
+                self.by_style[style.get(w("styleId")) or ""] = found
 
-    def label(self, paragraph: Paragraph) -> str:
-        """The number Word shows before ``paragraph`` ("一、"), or ""."""
-        properties = paragraph._p.pPr
+    def label(self, paragraph: Any) -> str:
+        """The number Word shows before ``paragraph`` (a ``w:p`` element): "一、", or ""."""
+        properties = paragraph.find(w("pPr"))
         found = _num_pr(properties)
-        if found is None and properties is not None and properties.pStyle is not None:
-            found = self.by_style.get(properties.pStyle.val or "")
+        if found is None and properties is not None:
+            style = _val(properties, "pStyle")
+            found = self.by_style.get(style or "") if style is not None else None
         if found is None:
             return ""
         num_id, level = found
@@ -139,18 +148,29 @@ class Numbering:
         return text
 
 
-def _num_pr(properties: BaseOxmlElement | None) -> tuple[str, int] | None:
+def _num_pr(properties: Any) -> tuple[str, int] | None:
     """(numId, level) of a paragraph's or style's own numbering, if it has one."""
-    num_pr = properties.find(qn("w:numPr")) if properties is not None else None
+    num_pr = properties.find(w("numPr")) if properties is not None else None
     if num_pr is None:
         return None
-    num_id = _val(num_pr, "w:numId")
-    level = _val(num_pr, "w:ilvl")
+    num_id = _val(num_pr, "numId")
     if num_id is None:
         return None
-    return num_id, int(level) if level and level.isdigit() and int(level) < MAX_LEVELS else 0
+    level = bounded_int(_val(num_pr, "ilvl"), 0, MAX_LEVELS)
+    return num_id, level if level < MAX_LEVELS else 0
 
 
-def _has_numbering(document: Document) -> bool:
-    # python-docx's numbering_part makes an empty part when there is none: only look when the document has one.
-    return any(rel.reltype.endswith("/numbering") for rel in document.part.rels.values())
+def _level(value: str | None) -> int | None:
+    """A list level as a file states it (``w:ilvl``, absent: 0), or None for one Word does not have."""
+    if value is None:
+        return 0
+    level = bounded_int(value, MAX_LEVELS, MAX_LEVELS) if value.strip().isascii() and value.strip().isdigit() else None
+    return level if level is not None and level < MAX_LEVELS else None
+
+
+def _start(value: str | None) -> int | None:
+    """A start value written in digits only, at most MAX_START (thousands of digits are no number to convert)."""
+    return bounded_int(value, 1, MAX_START) if value and value.isascii() and value.isdigit() else None
+
+
+_VAL = w("val")

@@ -15,6 +15,7 @@ from checks import labels as labels_
 from checks import national_format as nf
 from checks.model import Cell, Position, Row, Table, Text
 from checks.normalize import best_match, norm
+from checks.numbers import within_bounds
 
 
 class RawCell(NamedTuple):
@@ -47,6 +48,8 @@ def to_cell(raw: RawCell) -> Cell:
     if not key:
         return Cell(raw.text, None, "blank", raw.pos)
     if _NUMBER.fullmatch(key):
+        if not within_bounds(key):
+            return Cell(raw.text, None, "too_long", raw.pos)
         value: int | float = float(key) if "." in key else int(key)
         return Cell(raw.text, value, None, raw.pos)
     problem = "placeholder" if key in PLACEHOLDERS else "not_a_number"

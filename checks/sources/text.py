@@ -11,6 +11,7 @@ from functools import cache
 from typing import NamedTuple
 
 from checks import national_format as nf
+from checks.findings import Finding, Message
 from checks.model import Position, Report, Section, Table, Text
 from checks.normalize import letters, norm
 from checks.sources.headings import (
@@ -29,6 +30,20 @@ _PROSE_END = "。"
 
 # A cell edge in a pipe table; "\|" is a pipe inside a cell (Markdown's escape, which the writer uses).
 _PIPE = re.compile(r"(?<!\\)\|")
+
+
+# Cells in all the tables of a report. The official tables have ~300; every cell costs a parse and a model
+# record, so a file of nothing but separators (5 MB of tabs: millions of cells) is refused before any is made.
+MAX_CELLS = 200_000
+
+
+def _too_many_cells(path: str, lines: tuple[str, ...], source_format: str, cells: int) -> Report:
+    message = Message(
+        f"表格单元格过多（约 {cells:,} 个，上限 {MAX_CELLS:,} 个），未检查",
+        f"too many table cells (about {cells:,}, limit {MAX_CELLS:,}); not checked",
+    )
+    finding = Finding("I004", Position(1, 1), message, expected=MAX_CELLS, actual=cells)
+    return Report(path, source_format, None, None, None, (), {}, lines, parse_findings=(finding,), unreadable=True)
 
 
 class _Region(NamedTuple):
@@ -124,6 +139,9 @@ def parse(path: str, lines: tuple[str, ...]) -> Report:
 def read_text(path: str, lines: tuple[str, ...], source_format: str, full_grid: bool = False) -> Report:
     """The model of text-like lines. ``full_grid``: every table row has a cell for every grid column, so empty
     cells right after a row's labels are merged label cells (as in a tab-separated Word copy) — Markdown tables."""
+    edges = sum(line.count("\t") or line.count("|") for line in lines)  # counted before any cell is made
+    if edges > MAX_CELLS:
+        return _too_many_cells(path, lines, source_format, edges)
     source = lines
     # A suppression comment is read as a blank line: not report text, and every other line keeps its number.
     # So is what a copy adds that is not the report's: page footers, Markdown's table rules, lone separators.

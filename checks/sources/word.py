@@ -1,198 +1,297 @@
-"""Word documents (``.docx``), read with python-docx: paragraphs and tables in document order, as blocks.
+"""Word documents (``.docx``): paragraphs and tables in document order, as blocks, read from the XML in one pass.
 
-A table row becomes a line of the official grid: python-docx gives a cell for every grid column, the same cell
-again for the columns a merged cell spans across and for the rows it spans down; such a repeat is a covered cell
-and reads as empty, so a Word table reads as its tab-separated copy does. A .docx file has no lines: every
-position carries its place (``model.Place``): the paragraph (counting those with text), or the table, its row and
-the cell as Word shows it (a merged cell is one cell).
+Only the parts that hold the report are read (``sources.package``: the text, its numbering and styles), each within
+bounds checked before its tree is built; what is built from the tree is bounded too (``sources.limits``), never by
+numbers the document states. Tables are read straight from ``w:tbl``/``w:tr``/``w:tc``: a row becomes a line of
+the official grid, a cell merged across (``w:gridSpan``) repeated at each grid column it spans and a cell merged
+down (``w:vMerge``) at each row, the repeats being covered cells that read as empty, so a Word table reads as its
+tab-separated copy does. (python-docx's ``row.cells`` gives the same grid, but builds a cell per grid column from
+whatever span a file states and runs an XPath query per cell.) A .docx file has no lines: every position carries
+its place (``model.Place``): the paragraph (counting those with text), or the table, its row and the cell as Word
+shows it (a merged cell is one cell).
 """
 
 from __future__ import annotations
 
-import itertools
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-
-import docx
-from docx.blkcntnr import BlockItemContainer
-from docx.document import Document
-from docx.oxml.ns import qn
-from docx.table import Table, _Cell
-from docx.text.paragraph import Paragraph
 
 from checks.findings import Finding, Message
 from checks.model import Place, Position, Text
 from checks.reading import INVISIBLE, invisible_findings, too_large
 from checks.sources import Loaded
 from checks.sources.blocks import Block, read_blocks
-from checks.sources.numbering import Numbering
+from checks.sources.limits import MAX_COLUMNS, MAX_ROWS, MAX_SPAN, MAX_TABLE_CELLS, Budget, bounded_int
+from checks.sources.numbering import Numbering, w
+from checks.sources.package import Unreadable, not_a_document, read_part, related
 
 _BODY = "word/document.xml"
-_PARAGRAPH, _TABLE, _CONTROL, _CONTROL_CONTENT = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent")
-_RUN = qn("w:r")
+_DOCUMENT, _CONTENT = w("document"), w("body")
+_PARAGRAPH, _TABLE, _CONTROL, _CONTROL_CONTENT = w("p"), w("tbl"), w("sdt"), w("sdtContent")
+_ROW, _CELL, _ROW_PROPERTIES, _CELL_PROPERTIES = w("tr"), w("tc"), w("trPr"), w("tcPr")
+_GRID_BEFORE, _GRID_SPAN, _VERTICAL_MERGE, _VAL = w("gridBefore"), w("gridSpan"), w("vMerge"), w("val")
+_RUN, _TEXT, _BREAK, _BREAK_TYPE = w("r"), w("t"), w("br"), w("type")
+# What a run's other children stand for in its text (as python-docx's ``Run.text`` reads them).
+_RUN_CHARACTERS = {w("tab"): "\t", w("ptab"): "\t", w("cr"): "\n", w("noBreakHyphen"): "-"}
 # What holds runs that are not the paragraph's shown text (w:delText is not read as text either, but a deleted run
 # may hold a tab or a break): deletions, text moved away, text boxes, ruby annotations.
-_HIDING = frozenset(qn(tag) for tag in ("w:del", "w:moveFrom", "w:txbxContent", "w:rt"))
+_HIDING = frozenset(w(tag) for tag in ("del", "moveFrom", "txbxContent", "rt"))
 # What a document may unpack to: a report's parts are well under 1 MB, so this bounds a zip bomb, not a report.
 MAX_UNPACKED = 50 * 1024 * 1024
 MAX_FRAMES = 20  # tables framing tables framing…: deeper than this, a table is read as a table
 _TABS_AND_BREAKS = str.maketrans({"\t": " ", "\n": "", "\r": "", "\v": ""})
+
+Grid = list[list[Any]]  # per row, the cell element (w:tc) at each grid column: a merged cell's top-left one
 
 
 def read_file(path: Path, max_bytes: int) -> Loaded:
     size = path.stat().st_size
     if size > max_bytes:
         return Loaded(None, (too_large(size, max_bytes),), ())
-    problem = _unpackable(path)
-    if problem is not None:
-        return Loaded(None, (problem,), ())
     try:
-        document = docx.Document(str(path))
-    except Exception as error:  # lxml, zip and python-docx errors alike: the file is damaged
-        return Loaded(None, (_not_a_document(f"{type(error).__name__}: {error}"),), ())
-    report = read_blocks(str(path), list(_blocks(document)), "docx")
+        body, numbering = _open(path)
+    except Unreadable as problem:
+        return Loaded(None, (problem.finding,), ())
+    budget = Budget()
+    report = read_blocks(str(path), list(_Reader(numbering, budget).content(_inner(body))), "docx")
     findings = invisible_findings(report.lines) if any(INVISIBLE.search(line) for line in report.lines) else ()
-    return Loaded(report, tuple(f._replace(pos=report.placed(f.pos)) for f in findings), report.lines)
+    placed = tuple(f._replace(pos=report.placed(f.pos)) for f in findings)
+    return Loaded(report, budget.findings() + placed, report.lines)
 
 
-def _blocks(document: Document) -> Iterator[Block]:
-    """Paragraphs with text and table rows, in document order, each piece with its place."""
-    yield from _content(_inner(document._body), Numbering(document), itertools.count(1), itertools.count(1))
+def _open(path: Path) -> tuple[Any, Numbering]:
+    """The document's body element and its numbering, or Unreadable."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            archive.getinfo(_BODY)
+            _check_unpacked(archive)
+            # Numbering and styles first, so that their trees are gone before the text's is built.
+            numbering = Numbering(_related_part(archive, "numbering"), _related_part(archive, "styles"))
+            root = read_part(archive, _BODY)
+    except Unreadable:
+        raise
+    except Exception as error:  # zipfile's and zlib's errors are many (bad CRC, encrypted, unknown method…)
+        raise Unreadable(not_a_document(f"{type(error).__name__}: {error}")) from error
+    body = root.find(_CONTENT) if root.tag == _DOCUMENT else None
+    if body is None:
+        raise Unreadable(not_a_document("word/document.xml 中没有正文（w:document/w:body） / no w:body in it"))
+    return body, numbering
 
 
-def _content(
-    items: Iterator[Paragraph | Table],
-    numbering: Numbering,
-    paragraphs: Iterator[int],
-    tables: Iterator[int],
-    depth: int = 0,
-) -> Iterator[Block]:
-    """The blocks of a run of paragraphs and tables. A table that only frames the page (one cell, or cells holding
-    tables) is read as what its cells hold; ``paragraphs`` and ``tables`` number those that are read as such."""
-    for item in items:
-        if isinstance(item, Table):
-            if depth < MAX_FRAMES and _frames(item):
-                for cell in _distinct_cells(item):
-                    yield from _content(_inner(cell), numbering, paragraphs, tables, depth + 1)
+def _check_unpacked(archive: zipfile.ZipFile) -> None:
+    # zipfile never unpacks more than an entry's stated size, so the sum bounds what unpacking all of it costs.
+    unpacked = sum(info.file_size for info in archive.infolist())
+    if unpacked > MAX_UNPACKED:
+        raise Unreadable(
+            Finding(
+                "I004",
+                Position(1, 1),
+                Message(
+                    f"文档解压后过大（{unpacked:,} 字节，上限 {MAX_UNPACKED:,} 字节），未检查",
+                    f"the document unpacks to {unpacked:,} bytes (limit {MAX_UNPACKED:,}); not checked",
+                ),
+                expected=MAX_UNPACKED,
+                actual=unpacked,
+            )
+        )
+
+
+def _related_part(archive: zipfile.ZipFile, kind: str) -> Any:
+    name = related(archive, _BODY, kind)
+    try:
+        return read_part(archive, name) if name is not None else None
+    except KeyError:  # named but missing: as python-docx, read the document without it
+        return None
+
+
+class _Reader:
+    """Turns the body's elements into blocks, numbering the paragraphs and tables that are read as such."""
+
+    def __init__(self, numbering: Numbering, budget: Budget) -> None:
+        self.numbering = numbering
+        self.budget = budget
+        self.paragraphs = 0  # with text, read so far
+        self.tables = 0  # read as tables (not framing), so far
+        self.stopped = False  # the paragraph limit is reached: nothing more is read
+
+    def content(self, elements: Iterator[Any], depth: int = 0) -> Iterator[Block]:
+        """The blocks of a run of paragraphs and tables. A table that only frames the page (one cell, or cells
+        holding tables) is read as what its cells hold."""
+        for element in elements:
+            if self.stopped:
+                return
+            if element.tag == _PARAGRAPH:
+                text = self.paragraph_text(element, Place(paragraph=self.paragraphs + 1))
+                if text:
+                    self.paragraphs += 1
+                    yield (Text(text, Position(0, 0, Place(paragraph=self.paragraphs))),)
+                continue
+            at = Position(1, 1, Place(table=self.tables + 1, row=1))
+            if not self.budget.take_table(at):
+                continue
+            grid = _grid(element, self.budget, self.tables + 1)
+            cells = _distinct(grid)
+            if depth < MAX_FRAMES and (len(cells) == 1 or any(cell.find(_TABLE) is not None for cell in cells)):
+                for cell in cells:
+                    yield from self.content(_inner(cell), depth + 1)
             else:
-                yield from _rows(item, next(tables), numbering)
-            continue
-        text = _clean(numbering.label(item) + _shown(item))
-        if text:
-            yield (Text(text, Position(0, 0, Place(paragraph=next(paragraphs)))),)
+                self.tables += 1
+                yield from self.rows(grid, self.tables)
+
+    def rows(self, grid: Grid, number: int) -> Iterator[Block]:
+        """The rows of the ``number``-th table: a merged cell's text at its top-left grid cell, the grid cells it
+        covers (the same element again, to the right or below) empty."""
+        above: list[Any] = []
+        for row_number, elements in enumerate(grid, start=1):
+            pieces: list[Text] = []
+            seen = 0
+            for column, element in enumerate(elements):
+                left = elements[column - 1] if column else None
+                if element is not None and element is not left:
+                    seen += 1  # a cell as Word shows it: a merged one counts once
+                place = Place(table=number, row=row_number, cell=seen)
+                covered = element is left or (column < len(above) and above[column] is element)
+                text = ""
+                if element is not None and not covered:
+                    paragraphs = (p for p in _inner(element) if p.tag == _PARAGRAPH)
+                    text = "".join(self.paragraph_text(p, place, clean=False) for p in paragraphs)
+                    text = self.budget.clip(_clean(text), Position(1, 1, place))
+                pieces.append(Text(text, Position(0, 0, place)))
+            above = elements
+            yield tuple(pieces)
+
+    def paragraph_text(self, paragraph: Any, place: Place, *, clean: bool = True) -> str:
+        """A paragraph's number and text; every paragraph read, with text or not, counts towards the limit."""
+        at = Position(1, 1, place)
+        if not self.budget.take_paragraph(at):
+            self.stopped = True
+            return ""
+        text = self.numbering.label(paragraph) + _shown(paragraph, self.budget.room())
+        return self.budget.clip(_clean(text), at) if clean else text
 
 
-def _inner(container: BlockItemContainer) -> Iterator[Paragraph | Table]:
+def _inner(container: Any) -> Iterator[Any]:
     """The paragraphs and tables of the body or of a cell in document order, also those inside content controls
-    around whole paragraphs or tables (``w:sdt``), which python-docx's ``iter_inner_content`` passes over."""
-    stack = [iter(container._element)]
+    around whole paragraphs or tables (``w:sdt``)."""
+    stack = [iter(container)]
     while stack:
         element = next(stack[-1], None)
         if element is None:
             stack.pop()
-        elif element.tag == _PARAGRAPH:
-            yield Paragraph(element, container)
-        elif element.tag == _TABLE:
-            yield Table(element, container)
+        elif element.tag == _PARAGRAPH or element.tag == _TABLE:
+            yield element
         elif element.tag == _CONTROL and (content := element.find(_CONTROL_CONTENT)) is not None:
             stack.append(iter(content))  # a stack, not recursion: controls nest as deep as a file likes
 
 
-def _frames(table: Table) -> bool:
-    cells = _distinct_cells(table)
-    return len(cells) == 1 or any(cell.tables for cell in cells)
+def _grid(table: Any, budget: Budget, number: int) -> Grid:
+    """The table's grid, row by row (only its own rows, ``w:tr`` directly in it), within the limits."""
+    grid: Grid = []
+    cells = 0
+    above: dict[int, tuple[Any, int]] = {}
+    for row_number, row in enumerate(table.iterchildren(_ROW), start=1):
+        at = Position(1, 1, Place(table=number, row=row_number))
+        if row_number > MAX_ROWS:
+            budget.exceed("rows", at)
+            break
+        elements, above = _grid_row(row, above, budget, at)
+        if cells + len(elements) > MAX_TABLE_CELLS:
+            budget.exceed("table cells", at)
+            break
+        if not budget.take_cells(len(elements), at):
+            break
+        cells += len(elements)
+        grid.append(elements)
+    return grid
 
 
-def _distinct_cells(table: Table) -> list[_Cell]:
-    """Each cell once (python-docx repeats merged ones), in reading order."""
+def _grid_row(row: Any, above: dict[int, tuple[Any, int]], budget: Budget, at: Position) -> tuple[list[Any], Any]:
+    """A row's cell element at each grid column (None where the row starts late, ``w:gridBefore``), and where each
+    of its cells starts in the grid (for the row below): a cell merged down from above (``w:vMerge`` without
+    ``restart``) is the cell above it, as wide as that one. Spans are capped before anything is built from them."""
+    start = _count(row.find(_ROW_PROPERTIES), _GRID_BEFORE, 0, budget, at)
+    elements: list[Any] = [None] * start
+    starts: dict[int, tuple[Any, int]] = {}
+    for cell in row.iterchildren(_CELL):
+        properties = cell.find(_CELL_PROPERTIES)
+        span = max(_count(properties, _GRID_SPAN, 1, budget, at), 1)
+        # Merged down, the cell above at the same grid column is the one shown (none above: a cell of its own).
+        top, width = above.get(start, (cell, span)) if _continues(properties) else (cell, span)
+        starts[start] = (top, width)
+        if len(elements) + width > MAX_COLUMNS:
+            budget.exceed("columns", at)
+            elements.extend([top] * (MAX_COLUMNS - len(elements)))
+            break
+        elements.extend([top] * width)
+        start += span
+    return elements, starts
+
+
+def _count(properties: Any, child: str, default: int, budget: Budget, at: Position) -> int:
+    """A span the file states (``w:gridSpan``, ``w:gridBefore``), at most MAX_SPAN."""
+    found = properties.find(child) if properties is not None else None
+    value = bounded_int(found.get(_VAL) if found is not None else None, default, MAX_SPAN + 1)
+    if value > MAX_SPAN:
+        budget.exceed("span", at)
+    return min(value, MAX_SPAN)
+
+
+def _continues(properties: Any) -> bool:
+    """Whether a cell continues the merged cell above it (``<w:vMerge/>``, ``w:val="continue"``)."""
+    merge = properties.find(_VERTICAL_MERGE) if properties is not None else None
+    return merge is not None and merge.get(_VAL, "continue") == "continue"
+
+
+def _distinct(grid: Grid) -> list[Any]:
+    """Each cell of the grid once, in reading order."""
     seen: set[int] = set()
     out = []
-    for row in table.rows:
-        for cell in row.cells:
-            if id(cell._tc) not in seen:
-                seen.add(id(cell._tc))
-                out.append(cell)
+    for elements in grid:
+        for element in elements:
+            if element is not None and id(element) not in seen:
+                seen.add(id(element))
+                out.append(element)
     return out
 
 
-def _rows(table: Table, number: int, numbering: Numbering) -> Iterator[Block]:
-    """The rows of the ``number``-th table. python-docx shows a merge only by handing out the same cell element
-    (``_tc``) again at each grid column it covers: to the right, and in the rows below."""
-    above: list[object | None] = []  # the row above's cell element at each grid column
-    for row_number, row in enumerate(table.rows, start=1):
-        cells: list[_Cell | None] = [None] * row.grid_cols_before + list(row.cells)  # merges worked out per call
-        elements = [cell._tc if cell is not None else None for cell in cells]
-        pieces: list[Text] = []
-        seen = 0
-        for column, (cell, element) in enumerate(zip(cells, elements, strict=True)):
-            left = elements[column - 1] if column else None
-            if element is not None and element is not left:
-                seen += 1  # a cell as Word shows it: a merged one counts once
-            text = ""
-            covered = element is left or (column < len(above) and above[column] is element)
-            if cell is not None and not covered:
-                shown = (numbering.label(p) + _shown(p) for p in _inner(cell) if isinstance(p, Paragraph))
-                text = _clean("".join(shown))
-            pieces.append(Text(text, Position(0, 0, Place(table=number, row=row_number, cell=seen))))
-        above = list(elements)
-        yield tuple(pieces)
+def _shown(paragraph: Any, room: int) -> str:
+    """A paragraph's text as Word shows it once tracked changes are accepted: its runs, also those inside
+    insertions, moves, content controls, simple fields, hyperlinks and smart tags, without deleted and moved-away
+    text, text boxes and ruby annotations. One walk, which skips what is hidden; it stops once ``room``
+    characters are gathered (the rest would be cut off)."""
+    pieces: list[str] = []
+    length = 0
+    stack = [iter(paragraph)]
+    while stack and length < room:
+        element = next(stack[-1], None)
+        if element is None:
+            stack.pop()
+            continue
+        if element.tag in _HIDING:
+            continue
+        if element.tag == _RUN:
+            text = _run_text(element)
+            pieces.append(text)
+            length += len(text)
+        stack.append(iter(element))
+    return "".join(pieces)
 
 
-def _shown(paragraph: Paragraph) -> str:
-    """A paragraph's text as Word shows it once tracked changes are accepted. python-docx's ``text`` reads only
-    its direct runs and hyperlinks; this also reads runs inside insertions, moves, content controls, simple fields
-    and smart tags, and leaves out deleted and moved-away text, text boxes and ruby annotations."""
-    element = paragraph._p
-    return "".join(run.text for run in element.iter(_RUN) if not _hidden(run, element))
-
-
-def _hidden(run: Any, paragraph: Any) -> bool:
-    """Whether a run of ``paragraph`` sits inside something Word does not show as the paragraph's text."""
-    parent = run.getparent()
-    while parent is not None and parent is not paragraph:
-        if parent.tag in _HIDING:
-            return True
-        parent = parent.getparent()
-    return False
+def _run_text(run: Any) -> str:
+    """The text of a run's own children: its texts, tabs and line breaks (a page or column break is none)."""
+    out = []
+    for child in run:
+        if child.tag == _TEXT:
+            out.append(child.text or "")
+        elif child.tag == _BREAK:
+            out.append("\n" if child.get(_BREAK_TYPE, "textWrapping") == "textWrapping" else "")
+        else:
+            out.append(_RUN_CHARACTERS.get(child.tag, ""))
+    return "".join(out)
 
 
 def _clean(text: str) -> str:
     """One line of text: a cell's paragraphs and a paragraph's line breaks joined, tabs as spaces."""
     return text.translate(_TABS_AND_BREAKS).strip()
-
-
-def _unpackable(path: Path) -> Finding | None:
-    """Why the file is not a Word document that can be opened safely, or None."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            archive.getinfo(_BODY)
-            # python-docx unpacks every part (styles, numbering…), not only the text: all of them count. zipfile
-            # never unpacks more than an entry's stated size, so the sum bounds what opening the file costs.
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, KeyError, OSError) as error:
-        return _not_a_document(str(error))
-    if unpacked > MAX_UNPACKED:
-        return Finding(
-            "I004",
-            Position(1, 1),
-            Message(
-                f"文档解压后过大（{unpacked:,} 字节，上限 {MAX_UNPACKED:,} 字节），未检查",
-                f"the document unpacks to {unpacked:,} bytes (limit {MAX_UNPACKED:,}); not checked",
-            ),
-            expected=MAX_UNPACKED,
-            actual=unpacked,
-        )
-    return None
-
-
-def _not_a_document(reason: str) -> Finding:
-    return Finding(
-        "I001",
-        Position(1, 1),
-        Message(
-            f"不是可以读取的 Word 文档（.docx）：{reason}；旧的 .doc 格式请在 Word 中另存为 .docx",
-            f"not a readable Word document (.docx): {reason}; save an old .doc file as .docx in Word",
-        ),
-    )

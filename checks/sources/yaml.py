@@ -62,6 +62,7 @@ from checks.model import (
     Table,
     Text,
 )
+from checks.numbers import MAX_DIGITS
 from checks.sources.headings import find_heading, find_period, parse_title
 from checks.sources.tables import RawCell, identify_row, to_cell
 
@@ -617,6 +618,8 @@ def _typed(tag: str, text: str) -> Any:
 
 
 def _to_int(text: str) -> int:
+    if len(text) > MAX_DIGITS + 3:  # sign and base prefix: no figure of a report; stays text (a finding)
+        raise ValueError(text)
     if text.isdigit() and text.isascii():  # a count, as nearly every cell is
         return int(text)
     digits = text.replace("_", "")
@@ -864,9 +867,10 @@ class _Builder:
         """A cell read from its text as the text parser reads it: 15 → 15, "/" → a placeholder, "" → blank."""
         node = self.nodes.get(path)
         pos = node.pos if node is not None else self.pos(path)
-        if type(value) is int and node is not None and node.source and node.source.isdigit() and node.source.isascii():
+        source = node.source if node is not None else None
+        if type(value) is int and source and source.isdigit() and source.isascii() and len(source) <= MAX_DIGITS:
             # A count written in ASCII digits, as nearly every cell is: what to_cell makes of its text, directly.
-            return Cell(node.source, value, None, pos)
+            return Cell(source, value, None, pos)
         if value is None:
             return to_cell(RawCell("", pos))
         if isinstance(value, list):
@@ -875,7 +879,6 @@ class _Builder:
             return Cell("{…}", None, "not_a_number", pos)
         if isinstance(value, str):
             return to_cell(RawCell(value.strip(), pos))
-        source = node.source if node is not None else None
         if isinstance(value, int | float) and not isinstance(value, bool) and source:
             # The number as written, so that "18.8710" keeps its decimals; else as Python writes it (0x1F → 31).
             cell = to_cell(RawCell(source.strip(), pos))

@@ -20,7 +20,31 @@ SUFFIXES = {".txt": "txt", ".md": "md", ".yaml": "yaml", ".yml": "yaml"}
 
 def writer_for(name: str) -> Writer:
     write: Writer = importlib.import_module(_MODULES[name]).write
-    return write
+    return lambda report: defused(write(report), name)
+
+
+# The comment styles whose whole-line comments are read as suppression directives in each written format (a
+# Markdown report's front matter is YAML), and the full-width twin of each style's first character.
+_DIRECTIVE_STYLES = {"txt": ("txt",), "yaml": ("yaml",), "md": ("md", "yaml")}
+_FULL_WIDTH = {"#": "＃", "<": "＜"}
+
+
+def defused(text: str, fmt: str) -> str:
+    """``text`` with every line that would read as a suppression comment in ``fmt`` made report text again: its
+    ``#`` or ``<`` written full-width, as 公文 text may write it anyway. A report's sentence that happens to read
+    ``# zfxxgk-lint: disable-file=A`` must not turn the checks off once converted (NFKC, by which labels and
+    headings are compared, folds it back)."""
+    from checks.suppression import MARKER, is_comment
+
+    if MARKER not in text:
+        return text
+    styles = _DIRECTIVE_STYLES.get(fmt, (fmt,))
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        if MARKER in line and any(is_comment(line, style) for style in styles):
+            opener = len(line) - len(line.lstrip())
+            lines[index] = line[:opener] + _FULL_WIDTH.get(line[opener], line[opener]) + line[opener + 1 :]
+    return "\n".join(lines)
 
 
 def format_of(suffix: str) -> str | None:

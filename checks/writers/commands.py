@@ -15,7 +15,7 @@ from pathlib import Path
 from checks.console import discard_stdout
 from checks.findings import Message
 from checks.model import Report
-from checks.oserrors import reason
+from checks.oserrors import is_regular, reason
 from checks.writers import SUFFIXES, format_of, support, writer_for
 
 EXIT_OK, EXIT_USAGE = 0, 2
@@ -23,7 +23,9 @@ MIN_YEAR, MAX_YEAR = 2008, 2100  # the 条例 took effect in 2008
 
 
 def _say(message: Message, lang: str) -> None:
-    print(f"zfxxgk-lint: {message.text(lang)}", file=sys.stderr)
+    from checks.visible import visible_lines  # messages quote paths and report text
+
+    print(f"zfxxgk-lint: {visible_lines(message.text(lang))}", file=sys.stderr)
 
 
 def _fail(message: Message, lang: str) -> int:
@@ -36,9 +38,17 @@ def _read(path: Path) -> Report | Message:
     from checks.reading import MAX_BYTES
     from checks.sources import read_report, unsupported
 
-    if not path.is_file():
+    if not path.exists():
         return Message(f"找不到文件：{path}", f"no such file: {path}")
-    loaded = read_report(path, MAX_BYTES)
+    if not is_regular(path):
+        return Message(f"{path} 不是普通文件，无法读取", f"{path} is not a regular file; it cannot be read")
+    try:
+        loaded = read_report(path, MAX_BYTES)
+    except Exception:  # a bug of a reader: said as such, not as a traceback
+        return Message(
+            f"读取 {path} 时发生内部错误（这是 zfxxgk-lint 的缺陷，请报告）",
+            f"an internal error occurred while reading {path} (a bug in zfxxgk-lint; please report it)",
+        )
     if loaded is None:
         why = unsupported(path.suffix)
         return Message(f"{path}：{why.zh}", f"{path}: {why.en}")
@@ -95,8 +105,7 @@ def _write(text: str, output: Path | None, lang: str, *, exclusive: bool) -> int
             discard_stdout()
         return EXIT_OK
     try:
-        with output.open("x" if exclusive else "w", encoding="utf-8", newline="") as file:
-            file.write(text)
+        support.write_file(output, text, exclusive=exclusive)
     except FileExistsError:
         return _fail(Message(f"{output} 已存在，不覆盖", f"{output} exists; not overwriting it"), lang)
     except OSError as error:

@@ -13,6 +13,8 @@ holding ``.git``); the nearest is used. When there is none, one is written in th
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -70,11 +72,53 @@ def provide(report: Path, support: Support) -> tuple[Path, bool]:
     if found is not None:
         return found, False
     target = report.absolute().parent / support.name
-    with target.open("x", encoding="utf-8", newline="\n") as file:
-        file.write(support.content())
+    write_file(target, support.content(), exclusive=True)
     return target, True
+
+
+def write_file(target: Path, text: str, *, exclusive: bool) -> None:
+    """Write ``text`` (UTF-8, line ends as given) to ``target`` all or nothing: into a temporary file beside it,
+    then renamed into place, so that a full disk or a killed process never leaves a truncated report (nor a
+    0-byte one that a rerun of ``init`` would refuse to replace). ``exclusive``: fail with ``FileExistsError``
+    when ``target`` exists (a hard link puts the file in place only if the name is free)."""
+    import tempfile
+
+    folder = target.absolute().parent
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        with open(handle, "w", encoding="utf-8", newline="") as file:
+            file.write(text)
+            file.flush()
+            os.fsync(file.fileno())
+        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private; a report is as any file written
+        if exclusive:
+            _link(temporary, target)
+        else:
+            os.replace(temporary, target)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
 
 
 def relative(target: Path, start: Path) -> str:
     """``target`` as a ``/`` path relative to the folder ``start`` (what a modeline holds)."""
     return Path(os.path.relpath(target.absolute(), start.absolute())).as_posix()
+
+
+def _link(temporary: str, target: Path) -> None:
+    """Put ``temporary`` in place as ``target`` unless that exists; where the file system has no hard links,
+    a check and a rename (not atomic against another writer, but never a partial file)."""
+    try:
+        os.link(temporary, target)
+    except FileExistsError:
+        raise
+    except OSError:
+        if target.exists():
+            raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(target)) from None
+        os.replace(temporary, target)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
