@@ -92,6 +92,10 @@ _SCOPE = (
     r"|本级|本机关|本单位|本部门|本局|本委|本办|我局|我委|我办|我单位"
 )
 _SENTENCE_END = r"[。！？；;!?]"
+# Characters of one sentence read for figures. A real report's longest sentences have a few hundred; the patterns
+# are linear, but the regular-expression engine keeps state per character of a repeat, so a "sentence" of
+# millions of spaces would cost hundreds of MB. No sentence a person wrote about the figures is this long.
+MAX_SENTENCE = 2_000
 _LOOK_BACK = 40  # characters before a figure in which its clause is searched for words that make it a part
 _CLAUSE_END = r"[，,；;]"
 
@@ -434,6 +438,8 @@ def claims(report: Report) -> Iterator[Claim]:
         if "\t" in paragraph.text or "|" in paragraph.text:  # a table row the parser could not place, not prose
             continue
         for offset, sentence in _sentences(paragraph.text):
+            if len(sentence) > MAX_SENTENCE:
+                continue
             found = _sentence_claims(sentence, part, paragraph, offset)
             if found and not _other_period(sentence, year):
                 yield from found
@@ -524,6 +530,7 @@ def text_figures(report: Report) -> Iterator[Finding]:
     留言、咨询、建议、备案、行政许可申请、按渠道或申请人分列的数字、其他年度或季度的数字，以及“全县”“全区”“各级”
     “各部门”等全地区的数字（其后写明“本级”“本机关”的除外）都不比较；行政复议、行政诉讼
     只在第四部分或提到信息公开的句子中比较。新收申请数等于表三“新收 + 上年结转”的，视为写的是收到的申请总数，不报。
+    超过 2,000 字的句子不作比较。
     错误示例：正文“全年新收政府信息公开申请12件”，表三“一、本年新收政府信息公开申请数量”总计 15。
     正确示例：正文“全年新收政府信息公开申请15件，上年结转1件，结转下年度继续办理2件”，与表三一致。
     ---
@@ -535,7 +542,7 @@ def text_figures(report: Report) -> Iterator[Finding]:
     is compared: counts of 留言, 咨询, 建议, 备案 or licensing applications, figures by channel or applicant,
     figures for another year or part of the year, and figures for the whole area ("全县", "全区", "各级", "各部门",
     unless "本级" or "本机关" follows) are not. A "new requests" figure equal to new + carried over is
-    taken as all requests handled and not reported.
+    taken as all requests handled and not reported. A sentence of over 2,000 characters is not compared.
     Failing: "全年新收政府信息公开申请12件" with table 3 row 一 total 15.
     Passing: "全年新收政府信息公开申请15件，上年结转1件，结转下年度继续办理2件" matching table 3.
     """
