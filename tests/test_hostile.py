@@ -195,6 +195,13 @@ def test_a_fifo_is_skipped_with_a_note_never_waited_for(tmp_path: Path) -> None:
     os.mkfifo(folder / "2024年报告.txt")
     shutil.copy(EXAMPLES / "clean.txt", folder / "clean.txt")
     assert b"2024" not in checked("check", folder).stdout
+    # Read past the command line's check (a file swapped for a pipe, last year's report): I001, never a wait.
+    for suffix in (".txt", ".docx", ".html"):
+        os.mkfifo(tmp_path / f"pipe{suffix}")
+        script = "from pathlib import Path; from checks.sources import read_report; "
+        script += f"print(read_report(Path({str(tmp_path / f'pipe{suffix}')!r}), 100).findings[0].rule)"
+        outcome = bounded([sys.executable, "-c", script])
+        assert outcome.problems() == [] and outcome.stdout.strip() == b"I001", outcome
 
 
 def test_previous_naming_a_folder_is_a_usage_error(tmp_path: Path) -> None:

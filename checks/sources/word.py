@@ -16,10 +16,11 @@ from __future__ import annotations
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from checks.findings import Finding, Message
 from checks.model import Place, Position, Text
+from checks.oserrors import open_regular
 from checks.reading import INVISIBLE, invisible_findings, too_large
 from checks.sources import Loaded
 from checks.sources.blocks import Block, read_blocks
@@ -62,9 +63,15 @@ def read_file(path: Path, max_bytes: int) -> Loaded:
 
 
 def _open(path: Path) -> tuple[Any, Numbering]:
-    """The document's body element and its numbering, or Unreadable."""
+    """The document's body element and its numbering, or Unreadable (OSError: it cannot be opened, or is no
+    regular file, which a zip reader would wait on forever if it were a pipe)."""
+    with open(open_regular(path), "rb") as file:
+        return _from_archive(file)
+
+
+def _from_archive(file: BinaryIO) -> tuple[Any, Numbering]:
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(file) as archive:
             archive.getinfo(_BODY)
             _check_unpacked(archive)
             # Numbering and styles first, so that their trees are gone before the text's is built.
