@@ -381,6 +381,17 @@ def test_a_page_of_millions_of_tags_is_one_i004(tmp_path: Path) -> None:
     limit_reached(checked(page(tmp_path, "<p>x</p>" * (5 * 1024 * 1024 // 8 - 10))), nesting.MAX_TAGS)
 
 
+@pytest.mark.parametrize("reference", ["&", "&nbsp", "&#x10FFFF;"])
+def test_a_page_of_millions_of_character_references_is_one_i004(tmp_path: Path, reference: str) -> None:
+    # The tokenizer hands each "&" on as an event of its own: 5 MB of them took 7 s.
+    text = "<p>" + reference * (5 * 1024 * 1024 // len(reference) - 10) + "</p>"
+    limit_reached(checked(page(tmp_path, text)), nesting.MAX_REFERENCES)
+
+
+def test_a_page_with_as_many_references_as_allowed_is_read(tmp_path: Path) -> None:
+    checked(page(tmp_path, "<p>" + "&#x4E00;" * (nesting.MAX_REFERENCES - 10) + "</p>"))
+
+
 def test_a_page_nested_as_deep_as_its_tags_allow_is_bounded(tmp_path: Path) -> None:
     deep = "<div>" * (nesting.MAX_TAGS - 500) + CLEAN_PAGE
     checked(page(tmp_path, deep))

@@ -85,12 +85,12 @@ declare(
     """
 文件过大（超过 5 MB；超过 5 万行；表格单元格超过 20 万个；YAML 数据超过 50 万个字符），或 YAML 数据嵌套过深（超过
 20 层）、别名（*）过多（超过 100 个）、节点过多（别名展开后超过 1 万个）、单行或单个值过长（超过 10 万个字符），网
-页中大量文字处在成千上万个未闭合的标签里，网页的标签超过 5 万个或属性超过 25 万个，或 Word 文档解压后超过 50 MB、
-正文等部分解压后超过 20 MB 或元素和属性超过 100 万个，为保护提交流程不被卡住而不予检查。网页和 Word 文档读出的内容
-也有上限，超出部分不予检查，并在第一处超出的位置报告一次：合并单元格跨越超过 100 行或列（按 100 读取），表格一行超
-过 100 格、一个表格超过 1,000 行或 1 万格、全文表格超过 5 万格、表格超过 200 个，段落超过 2 万段（Word 文档的空段
-落也计在内），一段文字或一个单元格超过 2 万个字符，全文超过 100 万个字符。一份真实报告通常只有几十 KB、约 500 个节
-点、约 50 段、5 个表格、400 个单元格，嵌套不超过 5 层，也不需要别名。
+页中大量文字处在成千上万个未闭合的标签里，网页的标签超过 5 万个、属性超过 25 万个或字符引用（&）超过 10 万个，或
+Word 文档解压后超过 50 MB、正文等部分解压后超过 20 MB 或元素和属性超过 100 万个，为保护提交流程不被卡住而不予检查。
+网页和 Word 文档读出的内容也有上限，超出部分不予检查，并在第一处超出的位置报告一次：合并单元格跨越超过 100 行或列
+（按 100 读取），表格一行超过 100 格、一个表格超过 1,000 行或 1 万格、全文表格超过 5 万格、表格超过 200 个，段落超
+过 2 万段（Word 文档的空段落也计在内），一段文字或一个单元格超过 2 万个字符，全文超过 100 万个字符。一份真实报告通
+常只有几十 KB、约 500 个节点、约 50 段、5 个表格、400 个单元格，嵌套不超过 5 层，也不需要别名。
 一个文件的问题超过 500 项时，只列出前 500 项，另以一条本规则说明其余的项数（严重程度与其中最重的一项相同）；检查某
 个文件的进程异常终止（如超出内存限制）时，该文件也报告本规则，其他文件照常检查。
 错误示例：误把 50 MB 的扫描件导出文本提交为报告；几百字节却层层引用别名、展开后有数十亿个节点的 YAML（“billion
@@ -100,18 +100,19 @@ laughs”）。
 The file is too large (over 5 MB, 50,000 lines or 200,000 table cells; YAML data over 500,000 characters), or its
 YAML data is nested too deeply (over 20 levels), uses too many aliases (over 100), has too many nodes (over 10,000,
 aliases expanded) or a line or value over 100,000 characters, an HTML page holds many texts inside thousands of
-unclosed tags or has over 50,000 tags or 250,000 attributes, or a Word document unpacks to over 50 MB, or its text
-part (or numbering, or styles) to over 20 MB or over 1,000,000 elements and attributes; it is not checked so that a
-commit is never stalled. What a page or a Word document is read into is bounded too, the rest left out and the limit
-reported once, where it is first reached: a merged cell spanning over 100 rows or columns (read as 100), a table row
-of over 100 cells, a table of over 1,000 rows or 10,000 grid cells, over 50,000 grid cells in all, over 200 tables,
-over 20,000 paragraphs (a Word document's empty ones included), a paragraph or cell of over 20,000 characters, over
-1,000,000 characters in all. A real report is a few tens of KB, about 500 nodes, 50 paragraphs, 5 tables and 400
-cells, at most 5 levels deep, with no aliases. A file with over 500 findings has the first 500 listed and one I004
-counting the rest (as severe as the most severe of them); a file whose checking process dies (out of memory) gets an
-I004 too, and the other files are checked as usual. Failing: a 50 MB text export of a scanned file; a few hundred
-bytes of YAML whose nested aliases expand to billions of nodes ("billion laughs"). Passing: the report's own text; a
-YAML report written out as in docs/formats.md, without anchors and aliases.
+unclosed tags or has over 50,000 tags, 250,000 attributes or 100,000 character references (&), or a Word document
+unpacks to over 50 MB, or its text part (or numbering, or styles) to over 20 MB or over 1,000,000 elements and
+attributes; it is not checked so that a commit is never stalled. What a page or a Word document is read into is
+bounded too, the rest left out and the limit reported once, where it is first reached: a merged cell spanning over
+100 rows or columns (read as 100), a table row of over 100 cells, a table of over 1,000 rows or 10,000 grid cells,
+over 50,000 grid cells in all, over 200 tables, over 20,000 paragraphs (a Word document's empty ones included), a
+paragraph or cell of over 20,000 characters, over 1,000,000 characters in all. A real report is a few tens of KB,
+about 500 nodes, 50 paragraphs, 5 tables and 400 cells, at most 5 levels deep, with no aliases. A file with over 500
+findings has the first 500 listed and one I004 counting the rest (as severe as the most severe of them); a file
+whose checking process dies (out of memory) gets an I004 too, and the other files are checked as usual. Failing: a
+50 MB text export of a scanned file; a few hundred bytes of YAML whose nested aliases expand to billions of nodes
+("billion laughs"). Passing: the report's own text; a YAML report written out as in docs/formats.md, without anchors
+and aliases.
 """,
 )
 declare(

@@ -5,7 +5,8 @@ of a tag before it hands the tag on: a 5 MB page of ``<p>`` tags, or one tag of 
 more than a gigabyte. So the markup is counted first, from above, at the speed of ``str.count``: a tag starts with
 ``<`` (less the end tags' ``</``), and each attribute follows white space, a quote or a slash (the tokenizer's own
 rule), so the runs of those bound the attributes. A real report page has under 2,000 tags and 12,000 such runs
-(tests/data/real-reports: 1,790 and 12,177 in a 111 KB page); past 50,000 or 250,000 it is refused as I004.
+(tests/data/real-reports: 1,790 and 12,177 in a 111 KB page); past 50,000 or 250,000 it is refused as I004, and
+so it is past 100,000 "&" (each a tokenizer event of its own, whether it starts a reference or not).
 
 Beautiful Soup links each text it parses up through every element around it, so building a tree costs the sum,
 over the page's texts, of how deep each lies. A page of a few thousand unclosed tags with thousands of texts inside
@@ -27,6 +28,9 @@ from checks.model import Position
 
 MAX_TAGS = 50_000
 MAX_ATTRIBUTES = 250_000  # runs of white space, quotes and slashes: what can separate attributes
+# "&" starts a character reference, and the tokenizer hands each one (a bare "&" too) on as an event of its own:
+# 5 MB of "&" took 7 s. A real page has a few (tests/data: 4); one saved by Word, a few thousand &nbsp;.
+MAX_REFERENCES = 100_000
 _SEPARATORS = re.compile("[\\s/\"']+")
 MAX_NESTING_COST = 10_000_000  # texts × the elements around each: about a second of tree building
 _VOID = frozenset(HTMLTreeBuilder.DEFAULT_EMPTY_ELEMENT_TAGS or ())  # elements without an end tag (<br>, <img>)
@@ -68,6 +72,9 @@ def too_much_markup(source: str) -> Finding | None:
     tags = source.count("<") - source.count("</")
     if tags > MAX_TAGS:
         return _too_much("标签", "tags", tags, MAX_TAGS)
+    references = source.count("&")  # each is an event of its own for the tokenizer, a reference or not
+    if references > MAX_REFERENCES:
+        return _too_much("字符引用（&）", "character references (&)", references, MAX_REFERENCES)
     if len(source) // 2 > MAX_ATTRIBUTES:  # a shorter page cannot have that many runs: no need to count
         attributes = _SEPARATORS.subn("", source)[1]
         if attributes > MAX_ATTRIBUTES:
