@@ -39,7 +39,9 @@ def parse(path: str, lines: tuple[str, ...]) -> Report:
         if marks is not None:
             body[index] = " " * len(marks.group(1)) + line[marks.end() :]
     report = read_text(path, tuple(body), "md", full_grid=True)
-    return report._replace(lines=lines, metadata=metadata, data=data, parse_findings=parse_findings)
+    # The front matter's findings, and the body's own (a limit the text parser met): neither hides the other.
+    findings = (*parse_findings, *report.parse_findings)
+    return report._replace(lines=lines, metadata=metadata, data=data, parse_findings=findings)
 
 
 def _is_delimiter_row(line: str) -> bool:
