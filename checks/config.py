@@ -57,6 +57,7 @@ from checks.oserrors import open_regular, reason
 from checks.rules import Rule, catalog, selected, unknown_codes
 from checks.sources import SUFFIXES
 from checks.suggest import did_you_mean
+from checks.visible import shortened
 
 SCHEMA_FILE = "config.schema.json"
 CANDIDATES = (".zfxxgk-lint.yaml", ".zfxxgk-lint.yml", "pyproject.toml")  # in each folder, in this order
@@ -398,17 +399,12 @@ def _bad_patterns(settings: dict[str, Any]) -> Iterator[_Problem]:
             )
             continue
         for pattern, key_path, at_key in written:
-            if isinstance(pattern, str):
-                yield from _pattern_problem(pattern, key_path, at_key)
-
-
-def _pattern_problem(pattern: str, key_path: KeyPath, at_key: bool) -> Iterator[_Problem]:
-    from checks import globs
-
-    try:
-        globs.check(pattern)
-    except globs.PatternError as error:
-        yield _Problem(key_path, at_key, f"路径模式无效：{error.zh}", f"invalid pattern: {error.en}")
+            if not isinstance(pattern, str):
+                continue
+            try:
+                globs.check(pattern)
+            except globs.PatternError as error:
+                yield _Problem(key_path, at_key, f"路径模式无效：{error.zh}", f"invalid pattern: {error.en}")
 
 
 def _no_rule(code: str, key_path: KeyPath, at_key: bool) -> _Problem:
@@ -469,8 +465,7 @@ def _is_type(value: Any, kind: str) -> bool:
 
 
 def _shown(value: Any, limit: int = 40) -> str:
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return shortened(value if isinstance(value, str) else json.dumps(value, ensure_ascii=False), limit)
 
 
 def _validate(schema: Mapping[str, Any], root: Mapping[str, Any], value: Any, at: KeyPath) -> Iterator[_Problem]:

@@ -133,11 +133,12 @@ def decode(data: bytes, max_bytes: int = MAX_BYTES, size: int | None = None, dec
     ``declared``: the encoding the file names for itself; trusted (no I002) when the file decodes with it."""
     if len(data) > max_bytes:
         return Decoded(None, None, (too_large(max(size or 0, len(data)), max_bytes),))
-    # Counted before anything is split or decoded (the encodings read here but UTF-16 have no line-end byte inside
-    # a character), so that millions of lines are never made.
-    count = data.count(b"\n") + data.count(b"\r") - data.count(b"\r\n") + 1
-    if count > MAX_LINES and not data.startswith(_UTF16_BOMS):
-        return Decoded(None, None, (too_many_lines(count),))
+    # Lines counted before anything is split or decoded, so that millions are never made: on the bytes, since
+    # the encodings read here but UTF-16 have no line-end byte inside a character; UTF-16's on its text.
+    utf16 = data.startswith(_UTF16_BOMS)
+    count = 0 if utf16 else data.count(b"\n") + data.count(b"\r") - data.count(b"\r\n") + 1
+    if count > MAX_LINES:
+        return Decoded(None, None, (_too_many_lines(count),))
     decoded = _declared_text(data, declared) or _decode_text(data)
     if not isinstance(decoded, _Text) and b"\x00" in data:
         return _unreadable("文件为二进制内容，不是文本报告", "binary file, not a text report")
@@ -153,40 +154,36 @@ def decode(data: bytes, max_bytes: int = MAX_BYTES, size: int | None = None, dec
         return _unreadable("文件为空", "file is empty")
     if "\x00" in text:
         return _unreadable("文件含有空字符（NUL），不是文本报告", "file contains NUL characters; not a text report")
-    count = text.count("\n") + text.count("\r") - text.count("\r\n") + 1  # UTF-16: only its text tells
+    count = text.count("\n") + text.count("\r") - text.count("\r\n") + 1 if utf16 else 0
     if count > MAX_LINES:
-        return Decoded(None, None, (too_many_lines(count),))
+        return Decoded(None, None, (_too_many_lines(count),))
     lines = tuple(_NEWLINES.split(text))
     # One scan over the text finds none in almost every file; only then are lines looked at one by one.
     invisible = invisible_findings(lines) if INVISIBLE.search(text) else ()
     return Decoded(lines, decoded.encoding, decoded.findings + invisible)
 
 
+def over_limit(zh: str, en: str, limit: int, actual: int | None = None, at: Position = _START) -> Finding:
+    """I004: what ``zh``/``en`` say is past ``limit`` (every reader's limits are reported alike)."""
+    return Finding("I004", at, Message(zh, en), expected=limit, actual=actual)
+
+
 def too_large(size: int, max_bytes: int) -> Finding:
     """I004 for a file of ``size`` bytes (every format has the same limit)."""
-    return Finding(
-        "I004",
-        _START,
-        Message(
-            f"文件过大（{size:,} 字节，上限 {max_bytes:,} 字节），未检查",
-            f"file too large ({size:,} bytes, limit {max_bytes:,}); not checked",
-        ),
-        expected=max_bytes,
-        actual=size,
+    return over_limit(
+        f"文件过大（{size:,} 字节，上限 {max_bytes:,} 字节），未检查",
+        f"file too large ({size:,} bytes, limit {max_bytes:,}); not checked",
+        max_bytes,
+        size,
     )
 
 
-def too_many_lines(count: int, limit: int = MAX_LINES) -> Finding:
-    """I004 for a text of ``count`` lines (or paragraphs and table rows, for a page or a Word document)."""
-    return Finding(
-        "I004",
-        _START,
-        Message(
-            f"文件行数过多（{count:,} 行，上限 {limit:,} 行），未检查",
-            f"too many lines ({count:,}, limit {limit:,}); not checked",
-        ),
-        expected=limit,
-        actual=count,
+def _too_many_lines(count: int) -> Finding:
+    return over_limit(
+        f"文件行数过多（{count:,} 行，上限 {MAX_LINES:,} 行），未检查",
+        f"too many lines ({count:,}, limit {MAX_LINES:,}); not checked",
+        MAX_LINES,
+        count,
     )
 
 

@@ -20,10 +20,15 @@ MAX_SHOWN = 1000  # characters of one shown text; a finding's message and a path
 
 
 def visible(text: str, limit: int = MAX_SHOWN) -> str:
-    """``text`` with every unsafe character shown by its code, cut to ``limit`` characters (marked "…")."""
-    if len(text) > limit:
-        text = text[:limit] + "…"
+    """``text`` with every unsafe character shown by its code, cut to ``limit`` characters (``shortened``)."""
+    text = shortened(text, limit)
     return _UNSAFE.sub(_shown, text) if _UNSAFE.search(text) else text
+
+
+def shortened(text: str, limit: int) -> str:
+    """``text`` whole when it has at most ``limit`` characters, else its start and "…" in ``limit``: a value
+    quoted in a message (a cell, a setting) is told by its start."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def visible_lines(text: str, limit: int = 20 * MAX_SHOWN) -> str:

@@ -91,12 +91,3 @@ def checked_tables(report: Report) -> list[tuple[str, Table]]:
     """The tables the shape and wording rules (T002–T007) check: a 表二 in the 2019 layout is R010's, once, not
     a finding for each of its columns and rows."""
     return [(key, t) for key, t in report.tables.items() if not superseded_labels(t)]
-
-
-_QUOTED = 40  # characters of a cell's text a message quotes
-
-
-def quoted(text: str) -> str:
-    """A cell's text as a message quotes it: whole when short, else its start and "…" (a cell of thousands of
-    characters is told by its start)."""
-    return text if len(text) <= _QUOTED else text[:_QUOTED] + "…"

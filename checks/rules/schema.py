@@ -25,6 +25,7 @@ from checks.findings import Finding, Message, Severity
 from checks.model import KEYS, TABLE_KEYS, Position, Report, SourceData
 from checks.normalize import best_match
 from checks.rules import names, rule
+from checks.visible import shortened
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
@@ -248,6 +249,7 @@ def _place(document: Any, path: NodePath) -> tuple[str, str]:
 
 
 _GENERIC = ("第 {n} 项", "item {n}")
+_SHOWN = 40  # characters of a value a message quotes
 
 
 def _step(node: Any, step: str | int) -> Any:
@@ -284,9 +286,7 @@ def _shown(value: Any) -> tuple[str, str]:
         return "键值映射", "a mapping"
     if isinstance(value, list):
         return "列表", "a list"
-    text = json.dumps(value, ensure_ascii=False)
-    if len(text) > 40:
-        text = text[:39] + "…"
+    text = shortened(json.dumps(value, ensure_ascii=False), _SHOWN)
     return text, text
 
 

@@ -11,6 +11,7 @@ from checks.model import Cell, Position, Report, Row, Table
 from checks.rules import names, rule
 from checks.rules.arithmetic import failing_sums
 from checks.rules.plausibility import may_make_rules
+from checks.visible import shortened
 
 _DECIMALS = re.compile(r"\.(\d+)$")
 MAX_FEE_DECIMALS = 6  # 1 fen is 0.000001 万元
@@ -181,6 +182,7 @@ _PROBLEM = {
     "not_a_number": ("「{raw}」不是数字", '"{raw}" is not a number'),
     "too_long": ("「{raw}」位数过多，不是可以核对的数字", '"{raw}" has too many digits to be a figure'),
 }
+_QUOTED = 40  # characters of a cell's text a message quotes: a cell of thousands is told by its start
 _SHOWN_BLANKS = 5  # blank cells a finding points at (related positions); the message counts them all
 _SHOWN_SUMS = 3  # failing sums a blank-cell finding names
 
@@ -234,7 +236,7 @@ def _not_a_number(key: str, row: Row, cells: list[Cell], columns: list[nf.Column
     the row's cells are placed)."""
     tname, name = names.table(key), names.row(key, row.key)
     zh, en = _PROBLEM[problem]
-    raw = names.quoted(cells[0].raw)
+    raw = shortened(cells[0].raw, _QUOTED)
     col = f"「{'、'.join(c.label for c in columns)}」列" if columns else ""
     col_en = f" column(s) {', '.join(c.label for c in columns)}" if columns else ""
     return Finding(

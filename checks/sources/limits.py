@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from checks.findings import Finding, Message
+from checks.findings import Finding
 from checks.model import Position
+from checks.reading import over_limit
 
 MAX_SPAN = 100  # columns or rows one merged cell spans (the official 表三 has one spanning 22 rows)
 MAX_COLUMNS = 100  # grid columns of one table row
@@ -133,14 +134,11 @@ class Budget:
 def exceeded(limit: str, at: Position) -> Finding:
     """The I004 finding for one of the limits above, at the first thing it leaves out."""
     value, zh, en = _LIMITS[limit]
-    return Finding(
-        "I004",
-        at,
-        Message(
-            zh.format(limit=f"{value:,}") + "（远超真实报告的规模，文件可能已损坏或被恶意构造）",
-            en.format(limit=f"{value:,}") + " (far beyond a real report: a damaged or hostile file?)",
-        ),
-        expected=value,
+    return over_limit(
+        zh.format(limit=f"{value:,}") + "（远超真实报告的规模，文件可能已损坏或被恶意构造）",
+        en.format(limit=f"{value:,}") + " (far beyond a real report: a damaged or hostile file?)",
+        value,
+        at=at,
     )
 
 

@@ -25,6 +25,7 @@ from bs4.builder import HTMLTreeBuilder
 
 from checks.findings import Finding, Message
 from checks.model import Position
+from checks.reading import over_limit
 
 MAX_TAGS = 50_000
 MAX_ATTRIBUTES = 250_000  # runs of white space, quotes and slashes: what can separate attributes
@@ -83,15 +84,11 @@ def too_much_markup(source: str) -> Finding | None:
 
 
 def _too_much(zh: str, en: str, count: int, limit: int) -> Finding:
-    return Finding(
-        "I004",
-        Position(1, 1),
-        Message(
-            f"页面的{zh}过多（可能多达 {count:,} 个，上限 {limit:,} 个），远超真实报告的页面，未检查",
-            f"the page may have up to {count:,} {en} (limit {limit:,}), far beyond a real report's page; not checked",
-        ),
-        expected=limit,
-        actual=count,
+    return over_limit(
+        f"页面的{zh}过多（可能多达 {count:,} 个，上限 {limit:,} 个），远超真实报告的页面，未检查",
+        f"the page may have up to {count:,} {en} (limit {limit:,}), far beyond a real report's page; not checked",
+        limit,
+        count,
     )
 
 

@@ -21,6 +21,7 @@ from lxml import etree  # type: ignore[import-untyped]  # lxml has no type hints
 
 from checks.findings import Finding, Message
 from checks.model import Position
+from checks.reading import over_limit
 
 # A real report's word/document.xml is 0.1–1 MB, its styles and numbering well under 1 MB (python-docx's own
 # template: 350 KB of styles), with 60–70 thousand nodes a MB: 20 times the largest.
@@ -76,29 +77,21 @@ def related(archive: zipfile.ZipFile, part: str, kind: str) -> str | None:
 
 
 def too_large_part(name: str, size: int) -> Finding:
-    return Finding(
-        "I004",
-        Position(1, 1),
-        Message(
-            f"文档的 {name} 部分解压后过大（{size:,} 字节，上限 {MAX_PART:,} 字节），未检查",
-            f"the document's {name} unpacks to {size:,} bytes (limit {MAX_PART:,}); not checked",
-        ),
-        expected=MAX_PART,
-        actual=size,
+    return over_limit(
+        f"文档的 {name} 部分解压后过大（{size:,} 字节，上限 {MAX_PART:,} 字节），未检查",
+        f"the document's {name} unpacks to {size:,} bytes (limit {MAX_PART:,}); not checked",
+        MAX_PART,
+        size,
     )
 
 
 def too_many_nodes(name: str, nodes: int) -> Finding:
-    return Finding(
-        "I004",
-        Position(1, 1),
-        Message(
-            f"文档的 {name} 部分元素和属性过多（约 {nodes:,} 个，上限 {MAX_NODES:,} 个），未检查",
-            f"the document's {name} has too many elements and attributes (about {nodes:,}, limit {MAX_NODES:,}); "
-            "not checked",
-        ),
-        expected=MAX_NODES,
-        actual=nodes,
+    return over_limit(
+        f"文档的 {name} 部分元素和属性过多（约 {nodes:,} 个，上限 {MAX_NODES:,} 个），未检查",
+        f"the document's {name} has too many elements and attributes (about {nodes:,}, limit {MAX_NODES:,}); "
+        "not checked",
+        MAX_NODES,
+        nodes,
     )
 
 

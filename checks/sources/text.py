@@ -11,9 +11,9 @@ from functools import cache
 from typing import NamedTuple
 
 from checks import national_format as nf
-from checks.findings import Finding, Message
 from checks.model import Position, Report, Section, Table, Text
 from checks.normalize import letters, norm
+from checks.reading import over_limit
 from checks.sources.headings import (
     MAX_JUDGED,
     Candidate,
@@ -38,11 +38,12 @@ MAX_CELLS = 200_000
 
 
 def _too_many_cells(path: str, lines: tuple[str, ...], source_format: str, cells: int) -> Report:
-    message = Message(
+    finding = over_limit(
         f"表格单元格过多（约 {cells:,} 个，上限 {MAX_CELLS:,} 个），未检查",
         f"too many table cells (about {cells:,}, limit {MAX_CELLS:,}); not checked",
+        MAX_CELLS,
+        cells,
     )
-    finding = Finding("I004", Position(1, 1), message, expected=MAX_CELLS, actual=cells)
     return Report(path, source_format, None, None, None, (), {}, lines, parse_findings=(finding,), unreadable=True)
 
 

@@ -18,10 +18,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from checks.findings import Finding, Message
 from checks.model import Place, Position, Text
 from checks.oserrors import open_regular
-from checks.reading import INVISIBLE, invisible_findings, too_large
+from checks.reading import INVISIBLE, invisible_findings, over_limit, too_large
 from checks.sources import Loaded
 from checks.sources.blocks import Block, read_blocks
 from checks.sources.limits import MAX_COLUMNS, MAX_ROWS, MAX_SPAN, MAX_TABLE_CELLS, Budget, bounded_int
@@ -92,15 +91,11 @@ def _check_unpacked(archive: zipfile.ZipFile) -> None:
     unpacked = sum(info.file_size for info in archive.infolist())
     if unpacked > MAX_UNPACKED:
         raise Unreadable(
-            Finding(
-                "I004",
-                Position(1, 1),
-                Message(
-                    f"文档解压后过大（{unpacked:,} 字节，上限 {MAX_UNPACKED:,} 字节），未检查",
-                    f"the document unpacks to {unpacked:,} bytes (limit {MAX_UNPACKED:,}); not checked",
-                ),
-                expected=MAX_UNPACKED,
-                actual=unpacked,
+            over_limit(
+                f"文档解压后过大（{unpacked:,} 字节，上限 {MAX_UNPACKED:,} 字节），未检查",
+                f"the document unpacks to {unpacked:,} bytes (limit {MAX_UNPACKED:,}); not checked",
+                MAX_UNPACKED,
+                unpacked,
             )
         )
 

@@ -63,6 +63,7 @@ from checks.model import (
     Text,
 )
 from checks.numbers import MAX_DIGITS
+from checks.reading import over_limit
 from checks.sources.headings import find_heading, find_period, parse_title
 from checks.sources.tables import RawCell, identify_row, to_cell
 
@@ -671,7 +672,7 @@ def _i003(pos: Position, zh: str, en: str) -> Finding:
 
 
 def _i004(pos: Position, zh: str, en: str, limit: int, actual: int | None = None) -> Finding:
-    return Finding("I004", pos, Message(zh, en), expected=limit, actual=actual)
+    return over_limit(zh, en, limit, actual, at=pos)
 
 
 # --- the model -----------------------------------------------------------------------------------------------
