@@ -17,7 +17,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, overload
 
 from checks import __version__
 from checks.argparse_zh import chinese
@@ -26,11 +26,43 @@ from checks.suggest import closest, did_you_mean
 
 COMMANDS = ("check", "rule", "convert", "init", "schema")
 REPORT_FORMATS = ("text", "concise", "json", "github", "sarif")  # checks.reporters.FORMATS, not imported to parse
-WRITE_FORMATS = ("txt", "md", "yaml")  # checks.writers.FORMATS, without importing the writers to parse options
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 STDIN = "-"
 
 Say = Callable[[str, str], str]  # (Chinese, English) -> the one the user reads
+
+
+def __getattr__(name: str) -> Any:
+    # WRITE_FORMATS, the source formats ``convert --to`` and ``init`` write, is the registry's
+    # (checks/sources/formats.py), looked up when asked for: importing the registry imports checks.sources, which
+    # ``--version`` and ``rule`` do not need (tests/test_startup.py).
+    if name == "WRITE_FORMATS":
+        from checks.sources import formats
+
+        return formats.WRITE_FORMATS
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+class _Formats(Sequence[str]):
+    """argparse's choices of a source format option: the registry's (``__getattr__`` above), read only when
+    argparse looks at them, to check a value given or to show them in a usage or help text."""
+
+    def __init__(self, which: str) -> None:
+        self.which = which
+
+    def _names(self) -> tuple[str, ...]:
+        names: tuple[str, ...] = __getattr__(self.which)
+        return names
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[str]: ...
+    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
+        return self._names()[index]
+
+    def __len__(self) -> int:
+        return len(self._names())
 
 
 class _Parser(argparse.ArgumentParser):
@@ -187,13 +219,23 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     rule.add_argument("--all", action="store_true", help=say("列出全部规则", "list every rule"))
     rule.add_argument("--format", choices=("text", "json"), default="text", help=say("输出格式", "output format"))
 
+    writable = _Formats("WRITE_FORMATS")
     convert = command(
         "convert",
-        "把报告（txt、md、yaml、html、docx）转换为 txt、md 或 yaml",
-        "convert a report to txt, md or yaml",
+        "把报告从一种格式转换为另一种格式（可读取的格式均可转换；--to 为写出的格式）",
+        "convert a report from one format to another (any format read; --to the one written)",
     )
-    convert.add_argument("source", type=Path, metavar="SRC", help=say("要转换的报告", "the report to convert"))
-    convert.add_argument("--to", required=True, choices=WRITE_FORMATS, help=say("目标格式", "target format"))
+    convert.add_argument(
+        "source", type=Path, metavar="SRC", help=say("要转换的报告（任何可检查的格式）", "the report to convert")
+    )
+    # A metavar of its own: without one, argparse reads the choices to make it, importing the registry.
+    convert.add_argument(
+        "--to",
+        required=True,
+        choices=writable,
+        metavar="FORMAT",
+        help=say("目标格式：%(choices)s", "target format: %(choices)s"),
+    )
     convert.add_argument(
         "-o", "--output", type=Path, metavar="OUT", help=say("输出文件（默认标准输出）", "output file (else stdout)")
     )
@@ -208,7 +250,10 @@ def _parser(lang: str) -> argparse.ArgumentParser:
         help=say("上一年度的报告，用于沿用结转数（默认像 check 一样查找）", "last year's report (else searched for)"),
     )
     init.add_argument(
-        "--format", choices=WRITE_FORMATS, help=say("格式（默认按 OUT 的后缀，否则 txt）", "format (else OUT's suffix)")
+        "--format",
+        choices=writable,
+        metavar="FORMAT",
+        help=say("格式：%(choices)s（默认按 OUT 的后缀，否则 txt）", "format: %(choices)s (else OUT's suffix)"),
     )
     init.add_argument(
         "-o", "--output", type=Path, metavar="OUT", help=say("输出文件（默认标准输出）", "output file (else stdout)")
@@ -381,11 +426,11 @@ def _check(args: argparse.Namespace) -> int:
     else:
         results = run(args.paths, config, args.previous, progress=sys.stderr.isatty())
     if not results:  # as ruff does: say so, and it is not a failure
-        from checks.sources import SUFFIXES
+        from checks.sources.formats import READ_SUFFIXES
 
         _say(
-            f"警告：所给路径下没有找到报告文件（{'、'.join(SUFFIXES)}）",
-            f"warning: no report files ({', '.join(SUFFIXES)}) found under the paths given",
+            f"警告：所给路径下没有找到报告文件（{'、'.join(READ_SUFFIXES)}）",
+            f"warning: no report files ({', '.join(READ_SUFFIXES)}) found under the paths given",
             lang,
         )
         if output_format not in MACHINE:

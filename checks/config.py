@@ -24,7 +24,16 @@ setting)::
       "*.md": [R011]                             R011 = "off"
     files: ["reports/**/*.txt"]                  [tool.zfxxgk-lint.per-file-ignores]
     exclude: [reports/archive]                   "drafts/**" = ["R", "X"]
-    strict: true
+    strict: true                                 [tool.zfxxgk-lint.per-file-format]
+    format: shandong-2021                        "archive/2020/**" = "national-2019"
+    per-file-format:
+      "archive/2020/**": national-2019
+
+``format`` names the specification reports are checked against (a key of ``checks.specs.names()``:
+``national-2021``, ``national-2019``, ``shandong-2021``…), ``per-file-format`` one for the files a pattern
+matches (the last pattern that matches wins). Without either, a report is checked against the national format in
+force, or the one it replaced if it is written in that (checks/facts.py). A key the registry does not hold is a
+mistake, reported with the keys it does hold.
 
 Path patterns (``per-file-ignores`` keys, ``files``, ``exclude``) are matched against the path relative to the
 folder holding the configuration file, with ``/`` between folders: ``*`` is any characters but ``/``, ``**`` any
@@ -55,7 +64,7 @@ from checks.findings import Severity
 from checks.model import Position
 from checks.oserrors import open_regular, reason
 from checks.rules import Rule, catalog, selected, unknown_codes
-from checks.sources import SUFFIXES
+from checks.sources.formats import READ_SUFFIXES
 from checks.suggest import did_you_mean
 from checks.visible import shortened
 
@@ -73,10 +82,12 @@ class ConfigError(Exception):
 
 
 class FileSettings(NamedTuple):
-    """What applies to one file: the rules to run and the severities that differ from the catalog's."""
+    """What applies to one file: the rules to run, the severities that differ from the catalog's, and the key of
+    the specification the configuration chose for it (``format``, ``per-file-format``; None: none chosen)."""
 
     rules: list[Rule]
     severities: Mapping[str, Severity]
+    spec: str | None = None  # the key of the format configured for the file (checks/specs), if any
 
 
 class Config(NamedTuple):
@@ -84,7 +95,9 @@ class Config(NamedTuple):
 
     ``severity`` maps codes or prefixes to ``error``/``warning``/``off``; ``per_file_ignores`` pairs a path
     pattern with the codes or prefixes not run on the files it matches; ``files``/``exclude`` choose the files a
-    folder run checks (``wants``). Patterns are relative to ``root``, the configuration file's folder.
+    folder run checks (``wants``); ``format`` is the key of the specification reports are checked against, and
+    ``per_file_format`` pairs a pattern with the key for the files it matches, the last that matches winning.
+    Patterns are relative to ``root``, the configuration file's folder.
     """
 
     select: tuple[str, ...] | None = None
@@ -96,27 +109,34 @@ class Config(NamedTuple):
     files: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     root: Path | None = None  # the configuration file's folder, resolved
+    format: str | None = None
+    per_file_format: tuple[tuple[str, str], ...] = ()
 
     def for_path(self, path: Path) -> FileSettings:
-        """The rules to run on ``path`` and their configured severities."""
+        """The rules to run on ``path``, their configured severities, and the specification chosen for it."""
         relative = self._relative(path)
         extra: tuple[str, ...] = ()
+        spec = self.format
         if relative is not None:
             extra = tuple(
                 code for pattern, codes in self.per_file_ignores if _matches(pattern, relative, True) for code in codes
             )
+            # The last pattern that matches wins, as a later line of a configuration overrides an earlier one.
+            spec = next(
+                (key for pattern, key in reversed(self.per_file_format) if _matches(pattern, relative, True)), spec
+            )
         # Cached: 10,000 files share a handful of settings.
-        return _file_settings(self.select, self.ignore, tuple(self.severity.items()), extra)
+        return _file_settings(self.select, self.ignore, tuple(self.severity.items()), extra, spec)
 
     def wants(self, path: Path) -> bool:
         """Whether a file found inside a folder given on the command line is to be checked.
 
-        Without ``files``, every report file (in any format read: ``sources.SUFFIXES``) is; ``exclude`` then takes
+        Without ``files``, every report file (in any format read: ``formats.READ_SUFFIXES``) is; ``exclude`` then takes
         some away. A file outside the configuration file's folder is judged by its suffix alone.
         """
         relative = self._relative(path)
         if relative is None or not self.files:
-            chosen = path.suffix.lower() in SUFFIXES
+            chosen = path.suffix.lower() in READ_SUFFIXES
         else:
             chosen = any(_matches(pattern, relative, False) for pattern in self.files)
         return chosen and not (relative is not None and any(_matches(p, relative, True) for p in self.exclude))
@@ -136,10 +156,11 @@ def _file_settings(
     ignore: tuple[str, ...],
     severity: tuple[tuple[str, str], ...],
     extra: tuple[str, ...],
+    spec: str | None = None,
 ) -> FileSettings:
     """The settings of the rules a configuration's select, ignore and severity keep for a file whose per-file
-    ignores are ``extra``; cached by those values (arguments, so that a Config, which holds a dict, need not be
-    hashable)."""
+    ignores are ``extra`` and whose specification is ``spec``; cached by those values (arguments, so that a
+    Config, which holds a dict, need not be hashable)."""
     rules: list[Rule] = []
     severities: dict[str, Severity] = {}
     for rule in selected(select, (*ignore, *extra)):
@@ -149,7 +170,7 @@ def _file_settings(
         rules.append(rule)
         if level is not None:
             severities[rule.code] = Severity(level)
-    return FileSettings(rules, severities)
+    return FileSettings(rules, severities, spec)
 
 
 def _level(severity: tuple[tuple[str, str], ...], code: str) -> str | None:
@@ -170,6 +191,7 @@ def load_config(
     file_select = settings.get("select")
     severity: dict[str, str] = settings.get("severity", {})
     per_file: dict[str, list[str]] = settings.get("per-file-ignores", {})
+    per_file_format: dict[str, str] = settings.get("per-file-format", {})
     return Config(
         select=tuple(select) if select is not None else (tuple(file_select) if file_select is not None else None),
         ignore=(*settings.get("ignore", ()), *(ignore or ())),
@@ -180,6 +202,8 @@ def load_config(
         files=tuple(settings.get("files", ())),
         exclude=tuple(settings.get("exclude", ())),
         root=source.resolve().parent if source is not None else None,
+        format=settings.get("format"),
+        per_file_format=tuple(per_file_format.items()),
     )
 
 
@@ -244,7 +268,7 @@ def _text(path: Path) -> str:
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:
-    from checks.sources.yaml import load
+    from checks.yamlload import load
 
     lines = tuple(re.split(r"\r\n|\r|\n", _text(path)))
     loaded = load(lines)
@@ -314,6 +338,7 @@ def _check(path: Path, settings: Any, prefix: KeyPath, place: Locate) -> None:
     problems = list(_validate(schema, schema, settings, ()))
     if isinstance(settings, dict):
         problems.extend(_unknown_codes(settings))
+        problems.extend(_unknown_formats(settings))
         problems.extend(_bad_patterns(settings))
     if not problems:
         return
@@ -375,14 +400,40 @@ def _unknown_codes(settings: dict[str, Any]) -> Iterator[_Problem]:
             yield from check_list(codes, ("per-file-ignores", pattern))
 
 
+def _unknown_formats(settings: dict[str, Any]) -> Iterator[_Problem]:
+    """Specification keys (``format``, ``per-file-format`` values) the registry does not hold; wrongly typed ones
+    were reported by the schema. The message names the keys it holds, and the one most like what was written."""
+    written: list[tuple[Any, KeyPath]] = [(settings["format"], ("format",))] if "format" in settings else []
+    per_file = settings.get("per-file-format")
+    if isinstance(per_file, dict):
+        written += [(key, ("per-file-format", pattern)) for pattern, key in per_file.items()]
+    if not written:
+        return  # most configurations: the registry is not asked
+    from checks.specs import names
+
+    known = names()
+    for key, key_path in written:
+        if isinstance(key, str) and key and key not in known:
+            # A key is a few words: one of any length (a hostile file's) is not compared with the known ones.
+            zh, en = did_you_mean(key, known) if len(key) <= 64 else ("", "")
+            shown = _shown(key)
+            yield _Problem(
+                key_path,
+                False,
+                f"没有格式「{shown}」{zh}；可用的格式：{'、'.join(known)}",
+                f'no format "{shown}"{en}; the formats are: {", ".join(known)}',
+            )
+
+
 def _bad_patterns(settings: dict[str, Any]) -> Iterator[_Problem]:
     """Path patterns that cannot be read (``[z-a]``) or are too long, and settings with too many of them: every
     pattern is matched against every file of a run. Wrongly typed parts were reported by the schema."""
-    if not any(key in settings for key in ("files", "exclude", "per-file-ignores")):
+    keys = ("files", "exclude", "per-file-ignores", "per-file-format")
+    if not any(key in settings for key in keys):
         return  # most configurations: checks.globs is not even imported
     from checks import globs
 
-    for key in ("files", "exclude", "per-file-ignores"):
+    for key in keys:
         values = settings.get(key)
         if isinstance(values, list):
             written = [(value, (key, index), False) for index, value in enumerate(values)]
@@ -584,6 +635,15 @@ def describe(config: Config, path: Path, lang: str) -> str:
         (
             ("per-file-ignores", "per-file-ignores（按文件不运行的规则）"),
             listed([f"{pattern}: {', '.join(codes)}" for pattern, codes in config.per_file_ignores]),
+        ),
+        (
+            ("format (the specification)", "format（所依据的格式规范）"),
+            settings.spec
+            or (
+                "none chosen: the national format in force, or the one the report is written in"
+                if en
+                else "未指定：国家现行格式，报告按其所取代的格式编写时按该格式"
+            ),
         ),
     ]
     return "\n".join(f"{label[0] if en else label[1]}{': ' if en else '：'}{value}" for label, value in rows)

@@ -6,9 +6,10 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import NamedTuple
 
+from checks.facts import checked_report
 from checks.findings import Finding, Message, Severity
 from checks.folders import files_under
-from checks.model import Position
+from checks.model import Comment, Position
 from checks.oserrors import is_regular
 from checks.previous import find_beside, load
 from checks.reading import MAX_BYTES
@@ -40,14 +41,16 @@ def lint_file(
     previous: Path | None = None,
     severities: Mapping[str, Severity] | None = None,
     shown: Path | None = None,
+    spec: str | None = None,
 ) -> FileResult:
     """Lint one file; ``previous`` is last year's report for the cross-year rules (else looked for beside it);
     ``severities`` override the catalog's default severity of some rules (configuration); ``shown``: the path the
     file stands for, when it is a copy (standard input spooled to a temporary file): results are named by it, and
-    last year's report is looked for beside it."""
+    last year's report is looked for beside it; ``spec``: the key of the format the configuration chose for it
+    (``checks/specs``), else the one the report is written in."""
     name = str(shown or path)
     try:
-        return _lint(path, shown or path, name, rules, max_bytes, previous, severities or {})
+        return _lint(path, shown or path, name, rules, max_bytes, previous, severities or {}, spec)
     except Exception:  # a bug must not stop the other files, and must say it is a bug
         import traceback  # here: a run without a crash saves the 3 ms it takes to import
 
@@ -62,24 +65,25 @@ def _lint(
     max_bytes: int,
     previous: Path | None,
     severities: Mapping[str, Severity],
+    spec: str | None,
 ) -> FileResult:
     loaded = read_report(path, max_bytes)
     if loaded is None:
         return FileResult(name, _stamp([Finding("I001", Position(1, 1), unsupported(path.suffix))], severities), ())
     codes = {r.code for r in rules}
     findings = [f for f in loaded.findings if f.rule in codes]
-    report = loaded.report
-    if report is None:
+    if loaded.build is None:
         return FileResult(name, _stamp(findings, severities), ())
+    report = checked_report(loaded.build, spec)
     findings.extend(f for f in report.parse_findings if f.rule in codes)
     # The rules that ran: a suppression of any other rule is not needed in this run, but not unused either.
     ran = {r.code for r in rules if r.check is None and r.cross is None}  # made while reading and parsing
     if report.unreadable:
-        return _result(name, findings, severities, loaded.lines, report.format, ran)
+        return _result(name, findings, severities, loaded.lines, report.format, report.comments, ran)
     if "I006" in codes:
         stray = not_a_report(report)
         if stray is not None:  # one finding for the file, not one per part, table and rule it does not have
-            return _result(name, [stray], severities, loaded.lines, report.format, ran | {"I006"})
+            return _result(name, [stray], severities, loaded.lines, report.format, report.comments, ran | {"I006"})
     checked: list[Finding] = []
     for r in rules:
         if r.check is not None:
@@ -93,9 +97,7 @@ def _lint(
             assert r.cross is not None
             checked.extend(r.cross(report, last))
             ran.add(r.code)
-    if report.places:  # a Word document: positions a rule made itself get their place too
-        checked = [f._replace(pos=report.placed(f.pos)) for f in checked]
-    return _result(name, findings + checked, severities, loaded.lines, report.format, ran)
+    return _result(name, findings + checked, severities, loaded.lines, report.format, report.comments, ran)
 
 
 def _result(
@@ -104,10 +106,13 @@ def _result(
     severities: Mapping[str, Severity],
     lines: tuple[str, ...],
     source_format: str,
+    comments: tuple[Comment, ...],
     ran: set[str],
 ) -> FileResult:
-    """The findings no suppression comment covers, stamped, and the suppressions that did nothing."""
-    suppressions, unreadable = scan(lines, source_format)
+    """The findings no suppression comment covers, stamped, and the suppressions that did nothing. Suppressions
+    are read from the report's comments alone (``Report.comments``, as its reader found them); ``lines`` only say
+    which line a ``disable-next-line`` covers."""
+    suppressions, unreadable = scan(lines, source_format, comments)
     if not suppressions and not unreadable:
         return FileResult(name, _stamp(findings, severities), lines)
     kept, unused = apply(findings, suppressions, ran)

@@ -7,7 +7,7 @@ from enum import StrEnum
 from pathlib import Path, PurePath
 from typing import Any, NamedTuple
 
-from checks.model import Position
+from checks.positions import Position
 
 
 class Severity(StrEnum):

@@ -13,71 +13,31 @@ made with ``_replace``).
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from checks import national_format as nf
 from checks.numbers import small_int
+from checks.positions import Place, Position
+from checks.specs import Specification, default
 
 if TYPE_CHECKING:
     from checks.findings import Finding
 
-
-class Place(NamedTuple):
-    """Where a piece of a Word document is: its paragraph, or its table, row and cell (1-based, in document order).
-
-    A .docx file has no lines: its findings are shown at their place (``place.zh``), and ``Position.line`` counts
-    the document's paragraphs and table rows together, in order (the lines of ``Report.lines``).
-    """
-
-    paragraph: int | None = None
-    table: int | None = None
-    row: int | None = None
-    cell: int | None = None
-
-    @property
-    def zh(self) -> str:
-        if self.paragraph is not None:
-            return f"第 {self.paragraph} 段"
-        cell = f"第 {self.cell} 格" if self.cell is not None else ""
-        return f"第 {self.table} 个表格第 {self.row} 行{cell}"
-
-    @property
-    def en(self) -> str:
-        if self.paragraph is not None:
-            return f"paragraph {self.paragraph}"
-        cell = f", cell {self.cell}" if self.cell is not None else ""
-        return f"table {self.table}, row {self.row}{cell}"
-
-    def text(self, lang: str) -> str:
-        return self.en if lang == "en" else self.zh
-
-    def data(self) -> dict[str, int]:
-        """The numbers that say where it is (JSON output)."""
-        names = ("paragraph", "table", "row", "cell")
-        return {name: value for name in names if (value := getattr(self, name)) is not None}
-
-
-class Position(NamedTuple):
-    """1-based line and column (in characters) in the source file; a Word document's pieces also have a place."""
-
-    line: int
-    column: int
-    place: Place | None = None
-
-    def shifted(self, columns: int) -> Position:
-        """The position ``columns`` characters further along the same text (same place)."""
-        return Position(self.line, self.column + columns, self.place)
-
-    @property
-    def zh(self) -> str:
-        """How a message cites it: 第 12 行, or a Word document's place."""
-        return self.place.zh if self.place is not None else f"第 {self.line} 行"
-
-    @property
-    def en(self) -> str:
-        return self.place.en if self.place is not None else f"line {self.line}"
+__all__ = [
+    "Cell",
+    "Comment",
+    "Facts",
+    "Metadata",
+    "Period",
+    "Place",
+    "Position",
+    "Report",
+    "Row",
+    "Section",
+    "Table",
+    "Text",
+]
 
 
 class Text(NamedTuple):
@@ -96,6 +56,15 @@ class Text(NamedTuple):
         run = bisect.bisect_right(self.runs, index, key=_run_start) - 1
         start, pos = self.runs[run] if run >= 0 else (0, self.pos)
         return pos.shifted(index - start)
+
+    def stripped(self) -> Text:
+        """The text without the white space around it (no-break spaces too), each character where it was."""
+        text = self.text.strip()
+        if len(text) == len(self.text):
+            return self
+        lead = self.text.index(text[0]) if text else 0
+        runs = tuple((index - lead, pos) for index, pos in self.runs if lead < index < lead + len(text))
+        return Text(text, self.at(lead), runs)
 
 
 def _run_start(run: tuple[int, Position]) -> int:
@@ -139,7 +108,7 @@ class Table(NamedTuple):
 
     key: str
     pos: Position
-    end_line: int
+    end: Position  # where its last line starts
     labels: tuple[Text, ...]
     rows: tuple[Row, ...]
     unplaced: tuple[Row, ...] = ()
@@ -157,7 +126,7 @@ class Section(NamedTuple):
     part: int
     heading: Text
     paragraphs: tuple[Text, ...]
-    end_line: int
+    end: Position  # where its last line starts
 
 
 class Period(NamedTuple):
@@ -191,7 +160,30 @@ class SourceData(NamedTuple):
     keys: Mapping[tuple[str | int, ...], Position] = MappingProxyType({})
 
 
+class Comment(NamedTuple):
+    """A comment of the source, as its reader found it: never report text. ``text`` is what is inside the comment
+    markers (``# …``, ``<!-- … -->``), stripped; ``pos`` where the comment starts. Suppression reads these alone
+    (checks/suppression.py), so text that only looks like a comment (a YAML block scalar's line) is never one."""
+
+    text: str
+    pos: Position
+
+
+class Facts(NamedTuple):
+    """What is known about a report once it is read, found once (``checks/facts.py``) for every rule to read.
+
+    ``year``: the year reported on — the title's, else the metadata's, else the 统计期限's; ``agency``: the title's,
+    else the metadata's; ``township``: a township or street office (its name, or 层级 乡镇)."""
+
+    year: int | None = None
+    agency: str | None = None
+    township: bool = False
+
+
 class Report(NamedTuple):
+    """A report as the linter reads it. ``spec`` is the format it is checked against (``checks/specs``), chosen
+    for it (configuration, or the format it is written in); ``facts`` what is known about it (``checks/facts``)."""
+
     path: str
     format: str
     title: Text | None
@@ -208,14 +200,13 @@ class Report(NamedTuple):
     # be read, so no rule has a report to check.
     parse_findings: tuple[Finding, ...] = ()
     unreadable: bool = False
-    # A Word document's place of each line (``lines[i]`` is at ``places[i]``), for positions a rule makes itself.
-    places: tuple[Place, ...] = ()
-
-    def placed(self, pos: Position) -> Position:
-        """``pos`` with its place in a Word document (unchanged for every other source)."""
-        if pos.place is not None or not 0 < pos.line <= len(self.places):
-            return pos
-        return Position(pos.line, pos.column, self.places[pos.line - 1])
+    spec: Specification = default()
+    facts: Facts = Facts()
+    comments: tuple[Comment, ...] = ()
+    # Where its first and its last text line start: what is missing before or after all the report is placed there
+    # (a finding about the file's beginning, a part missing at the end), with its place in a Word document.
+    start: Position = Position(1, 1)
+    end: Position = Position(1, 1)
 
     def prose(self) -> Iterator[Text]:
         """Every piece of running text, in order: title, preamble, and each part's heading and paragraphs."""
@@ -250,7 +241,7 @@ class Report(NamedTuple):
         ]
         for key, table in self.tables.items():
             rows = sorted((*table.rows, *table.unplaced), key=lambda r: (r.pos.line, r.pos.column))
-            data[TABLE_KEYS[key]] = {
+            data[self.spec.table_names[key][0]] = {
                 KEYS.header: [label.text for label in table.labels],
                 KEYS.rows: [
                     {KEYS.unlabelled_row if r.label is None else r.label.text: [_cell(c) for c in r.cells]}
@@ -273,9 +264,16 @@ class _Keys(NamedTuple):
 
 KEYS = _Keys()  # the keys of the data form (docs/formats.md)
 METADATA_KEYS = {"agency": "机关", "year": "年度", "level": "层级", "published": "发布日期"}
-TABLE_KEYS = {key: zh for key, (zh, _) in nf.TABLE_NAMES.items()}
-# The keys of a report's data form that only a report has (prose alone, 前言, could be any document's).
-REPORT_KEYS = (KEYS.title, KEYS.sections, *TABLE_KEYS.values(), *METADATA_KEYS.values())
+
+
+def table_keys(spec: Specification) -> dict[str, str]:
+    """The data form's key of each table (表二…): the table's Chinese name."""
+    return {key: zh for key, (zh, _) in spec.table_names.items()}
+
+
+def report_keys(spec: Specification) -> tuple[str, ...]:
+    """The keys of a report's data form that only a report has (prose alone, 前言, could be any document's)."""
+    return (KEYS.title, KEYS.sections, *table_keys(spec).values(), *METADATA_KEYS.values())
 
 
 def _cell(cell: Cell) -> int | float | str | None:
@@ -283,53 +281,3 @@ def _cell(cell: Cell) -> int | float | str | None:
     if cell.problem == "blank":
         return None
     return cell.raw if cell.value is None else cell.value
-
-
-def relocate(report: Report, locate: Callable[[Position], Position]) -> Report:
-    """The same model with every position (and line number) moved by ``locate``: a source that is read through a
-    text form of itself (HTML, Word) states its positions in its own terms."""
-    return _moved(report, locate)  # type: ignore[no-any-return]
-
-
-def _moved(value: Any, locate: Callable[[Position], Position]) -> Any:
-    if isinstance(value, Position):
-        return locate(value)
-    if isinstance(value, Text):
-        return _moved_text(value, locate)
-    if isinstance(value, Place):
-        return value
-    if _is_record(value):
-        changes = {}
-        for name in value._fields:
-            if name == "lines":  # the source text itself, not a place in it
-                continue
-            old = getattr(value, name)
-            # Section and Table ends are line numbers: the line a position at their start would be on.
-            ends = name == "end_line" and isinstance(old, int)
-            new = locate(Position(old, 1)).line if ends else _moved(old, locate)
-            if new is not old:
-                changes[name] = new
-        return value._replace(**changes) if changes else value
-    if isinstance(value, tuple):
-        return tuple(_moved(item, locate) for item in value)
-    if isinstance(value, dict):
-        return {key: _moved(item, locate) for key, item in value.items()}
-    return value
-
-
-def _is_record(value: object) -> bool:
-    """A NamedTuple (every record of the model is one), as opposed to a plain tuple of things."""
-    return isinstance(value, tuple) and hasattr(value, "_fields")
-
-
-def _moved_text(text: Text, locate: Callable[[Position], Position]) -> Text:
-    """A text moved character by character: a run starts wherever the next character is not one column on."""
-    start = locate(text.pos)
-    runs: list[tuple[int, Position]] = []
-    previous = start
-    for index in range(1, len(text.text)):
-        here = locate(text.pos.shifted(index))
-        if here != previous.shifted(1):
-            runs.append((index, here))
-        previous = here
-    return Text(text.text, start, tuple(runs))

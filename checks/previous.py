@@ -6,18 +6,19 @@ reports/2025/…), so that a pre-commit run given only this year's file still fi
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from itertools import islice
 from pathlib import Path
 from typing import NamedTuple
 
+from checks.facts import checked_report
 from checks.folders import files_under
 from checks.model import Report
 from checks.normalize import norm
 from checks.oserrors import is_regular, open_regular
 from checks.reading import MAX_BYTES, decode
-from checks.sources import Parser, is_report_name, parser_for, read_report, reads_by_head
+from checks.sources import is_report_name, parser_for, read_report, reads_by_head
 
 HEAD_BYTES = 4096  # the title is in the first lines: enough to index a folder without reading it all
 # A repository is walked once per process and year; past this many report-type files the walk stops, so a root
@@ -37,16 +38,19 @@ def load(path: Path, max_bytes: int = MAX_BYTES) -> Report | None:
     reading it (a bug of a parser included) leaves the cross-year rules without a report, nothing more."""
     try:
         loaded = read_report(path, max_bytes)
+        if loaded is None or loaded.build is None:
+            return None
+        report = checked_report(loaded.build)
     except Exception:
         return None
-    return None if loaded is None or loaded.report is None or loaded.report.unreadable else loaded.report
+    return None if report.unreadable else report
 
 
 def find_beside(path: Path, report: Report) -> Path | None:
     """Last year's report of the agency whose report ``path`` is (see ``find_last_year``)."""
-    if report.agency is None or report.year is None:
+    if report.facts.agency is None or report.facts.year is None:
         return None
-    return find_last_year(path, report.agency, report.year)
+    return find_last_year(path, report.facts.agency, report.facts.year)
 
 
 def find_last_year(path: Path, agency_name: str, this_year: int) -> Path | None:
@@ -220,6 +224,6 @@ def _by_head(child: Path, year: int) -> Report | None:
     return report
 
 
-def _head_report(child: Path, parser: Parser, head: bytes) -> Report | None:
+def _head_report(child: Path, parser: Callable[[str, tuple[str, ...]], Report], head: bytes) -> Report | None:
     decoded = decode(head)
     return parser(str(child), decoded.lines) if decoded.lines is not None else None

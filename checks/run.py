@@ -39,6 +39,7 @@ class _Job(NamedTuple):
     codes: tuple[str, ...]
     severities: tuple[tuple[str, Severity], ...]
     previous: Path | None
+    spec: str | None  # the key of the format the configuration chose for it: workers read their own report by it
 
 
 def run(
@@ -93,7 +94,9 @@ def run_stdin(read: Callable[[int], bytes], shown: Path, config: Config, previou
         # since the file name is part of the report (R006 reads the year in it).
         spooled = Path(folder, name)
         spooled.write_bytes(data)
-        result = lint_file(spooled, settings.rules, previous=previous, severities=settings.severities, shown=shown)
+        result = lint_file(
+            spooled, settings.rules, previous=previous, severities=settings.severities, shown=shown, spec=settings.spec
+        )
     return _quoted_only(result)
 
 
@@ -116,13 +119,17 @@ def workers_for(count: int, parallel_min: int = PARALLEL_MIN, workers: int | Non
 def _job(path: Path, config: Config, previous: Path | None) -> _Job:
     settings = config.for_path(path)
     codes = tuple(r.code for r in settings.rules)
-    return _Job(path, codes, tuple(settings.severities.items()), previous)
+    return _Job(path, codes, tuple(settings.severities.items()), previous, settings.spec)
 
 
 def _lint(job: _Job) -> FileResult:
     rules = catalog()
     result = lint_file(
-        job.path, [rules[code] for code in job.codes], previous=job.previous, severities=dict(job.severities)
+        job.path,
+        [rules[code] for code in job.codes],
+        previous=job.previous,
+        severities=dict(job.severities),
+        spec=job.spec,
     )
     return _quoted_only(result)
 

@@ -20,9 +20,13 @@ Syntax — one directive per comment, on a line of its own, in the comment synta
   ``# zfxxgk-lint: disable-file=R009 原文如此``. (It must not start with a code: ``disable-file=A001 T004`` is
   refused as invalid rather than read as A001 alone.)
 
-Such a comment is not report text: the text parser reads a ``.txt`` or ``.md`` suppression comment as a blank
-line (it becomes no title, heading, paragraph or table cell, and every other line keeps its position); YAML
-comments are never data.
+Suppression reads the report's comments (``Report.comments``) as its reader found them, never the raw lines: a
+line that only looks like a comment is report text and suppresses nothing — a YAML block scalar's line
+``# zfxxgk-lint: disable-file=X`` (inside ``段落: |``) is paragraph text, and so is one in a quoted string. Each
+reader finds its own (``checks/sources/comments.py`` for text, Markdown and HTML lines; the YAML parse itself for
+YAML and for a Markdown report's front matter), and what it calls a comment is not report text: it becomes no
+title, heading, paragraph or table cell, and every other line keeps its position. The lines are read only for
+the line a ``disable-next-line`` covers, and for the ``.txt`` form in a Markdown body (a heading, below).
 
 A suppression works only on rules that ran. What it did not do is reported, not as a finding (the rule catalog is
 fixed) but as an ``UnusedSuppression`` in ``FileResult.unused``:
@@ -33,9 +37,9 @@ fixed) but as an ``UnusedSuppression`` in ``FileResult.unused``:
   such as ``A01x``, more than ``MAX_CODES`` codes); in a ``.md`` report, also the ``.txt`` form
   (``# zfxxgk-lint: …`` is a Markdown heading, shown to readers, and so is report text).
 
-Reading a report's comments and applying them costs time in proportion to its lines and findings: every pattern
-here is linear, the line a ``disable-next-line`` covers is found in one pass from the end, and findings look up
-the suppressions of their code and line instead of trying each one. A code that is not one is named visibly
+Reading a report's comments and applying them costs time in proportion to its comments, lines and findings: every
+pattern here is linear, the line a ``disable-next-line`` covers is found in one pass from the end, and findings
+look up the suppressions of their code and line instead of trying each one. A code that is not one is named visibly
 (``checks/visible.py``: an ESC in it is shown, not sent to the terminal) and cut.
 
 A code of a rule that was not selected (or is ``off``) is none of these: it is simply not needed in this run.
@@ -45,21 +49,21 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
 from checks.findings import Finding, Message
-from checks.model import Position
+from checks.model import Comment, Position
 from checks.rules import unknown_codes
+from checks.sources.comments import HASH, MARKER, MARKUP, Syntax, comment_text, is_directive, line_comments
+from checks.sources.formats import BY_NAME
 from checks.visible import visible
 
 NEXT_LINE = "disable-next-line"
 FILE = "disable-file"
-MARKER = "zfxxgk-lint"
+__all__ = ["FILE", "MARKER", "NEXT_LINE", "Suppression", "UnusedSuppression", "apply", "is_comment", "scan"]
 
-_HASH = re.compile(r"^(?P<indent>\s*)#\s*zfxxgk-lint\s*:(?P<body>.*)$")
-_HTML = re.compile(r"^(?P<indent>\s*)<!--\s*zfxxgk-lint\s*:(?P<body>.*?)-->\s*$")
 # A directive is "kind=CODES reason". Its codes are read word by word (_codes_end), not by one regex: a lazy reason
 # ".*?" before "\s*$" tries every split of a long run of spaces (quadratic), and a repeated group of codes keeps a
 # backtracking record per code (800 MB for a comment of 2.5 million commas).
@@ -101,41 +105,47 @@ class UnusedSuppression(NamedTuple):
     message: Message
 
 
-_COMMENTED = ("txt", "md", "yaml", "html")  # formats with comments that are not report text (not .docx)
-_HTML_COMMENTS = ("md", "html")  # the rest use # comments
-
-
-def _style(fmt: str) -> re.Pattern[str]:
-    return _HTML if fmt in _HTML_COMMENTS else _HASH
+def _syntax(fmt: str) -> Syntax | None:
+    """The comment syntax of a source format (None: it has none, as a Word document)."""
+    source = BY_NAME.get(fmt)
+    return source.comments if source is not None else None
 
 
 def is_comment(line: str, fmt: str) -> bool:
-    """Whether ``line`` is a suppression comment (readable or not) of a report in format ``fmt`` (``txt``, ``md``,
-    ``yaml``, ``html``): such a line is not report text."""
-    return fmt in _COMMENTED and MARKER in line and _style(fmt).match(line) is not None
+    """Whether ``line`` would be a suppression comment (readable or not) of a report in format ``fmt`` (``txt``,
+    ``md``, ``yaml``, ``html``), were it a comment there: a directive alone on its line, in the format's syntax.
+    (Whether it is one in a given file is its reader's to say: a YAML block scalar's line is not.)"""
+    syntax = _syntax(fmt)
+    if syntax is None or MARKER not in line:
+        return False
+    text = comment_text(line.lstrip(), syntax)
+    return text is not None and is_directive(text)
 
 
-def scan(lines: Sequence[str], fmt: str) -> tuple[tuple[Suppression, ...], tuple[UnusedSuppression, ...]]:
-    """The suppression comments of a report, and what is wrong with those that cannot be used as written. One pass
-    over the lines, and one more from the end for the lines ``disable-next-line`` comments cover."""
-    if fmt not in _COMMENTED:
+def scan(
+    lines: Sequence[str], fmt: str, comments: Iterable[Comment] | None = None
+) -> tuple[tuple[Suppression, ...], tuple[UnusedSuppression, ...]]:
+    """The suppression comments of a report, and what is wrong with those that cannot be used as written.
+
+    ``comments`` are the report's (``Report.comments``); None: those the format's reader finds in ``lines`` (for a
+    caller that has no report). ``lines`` are its source's lines, read for the line each ``disable-next-line``
+    covers (one pass from the end), and in a Markdown body for ``# zfxxgk-lint: …`` headings."""
+    syntax = _syntax(fmt)
+    if syntax is None:
         return (), ()  # a Word document's lines are its paragraphs and table rows: text that is published
-    front = _front_matter(lines) if fmt == "md" else range(0)
-    matches = [
-        _style("yaml" if index in front else fmt).match(line) if MARKER in line else None
-        for index, line in enumerate(lines)
-    ]
+    own = sorted(
+        (c for c in (_comments_in(lines, fmt) if comments is None else comments) if _alone(lines, c)),
+        key=lambda c: (c.pos.line, c.pos.column),
+    )
     following: list[int] | None = None  # made at the first disable-next-line: most reports have none
     found: list[Suppression] = []
-    problems: list[UnusedSuppression] = []
-    for index, match in enumerate(matches):
-        if match is None:
-            wrong = _HASH.match(lines[index]) if fmt == "md" and MARKER in lines[index] else None
-            if wrong is not None:
-                problems.append(_invalid(Position(index + 1, len(wrong.group("indent")) + 1), fmt, markdown_hash=True))
+    problems: list[UnusedSuppression] = list(_markdown_headings(lines)) if fmt == "md" else []
+    for comment in own:
+        if not is_directive(comment.text):
             continue
-        pos = Position(index + 1, len(match.group("indent")) + 1)
-        read = _read(match.group("body"), pos, fmt)
+        pos = comment.pos
+        markup = _written_in(lines, pos, syntax) == MARKUP
+        read = _read(comment.text[len(MARKER) :].lstrip()[1:], pos, markup)
         if isinstance(read, UnusedSuppression):
             problems.append(read)
             continue
@@ -146,21 +156,63 @@ def scan(lines: Sequence[str], fmt: str) -> tuple[tuple[Suppression, ...], tuple
             continue
         target: int | None = None
         if kind == NEXT_LINE:
-            following = following if following is not None else _following_text(lines, matches)
-            target = following[index]
+            following = following if following is not None else _following_text(lines, {c.pos.line for c in own})
+            target = following[pos.line - 1] if 0 < pos.line <= len(following) else 0
         found.append(Suppression(pos, codes, target))
+    problems.sort(key=lambda p: (p.pos.line, p.pos.column))
     return tuple(found), tuple(problems)
 
 
-def _following_text(lines: Sequence[str], matches: Sequence[re.Match[str] | None]) -> list[int]:
-    """For each line, the number of the next line after it that is report text (neither blank nor a suppression
-    comment), 0 when none follows: one pass from the end, so that a file of comments costs no more than its
-    length."""
+def _comments_in(lines: Sequence[str], fmt: str) -> tuple[Comment, ...]:
+    """The comments of a source's lines as its format's reader finds them: YAML's by its parse, a Markdown
+    report's front matter's too, the rest by their syntax (``checks/sources/comments.py``)."""
+    if fmt == "yaml":
+        from checks.yamlload import load
+
+        return load(lines).comments
+    if fmt == "md":
+        front = _front_matter(lines)
+        if not front:
+            return line_comments(lines, MARKUP)
+        from checks.yamlload import load
+
+        head = load(lines[front.start : front.stop], first_line=front.start + 1).comments
+        return (*head, *line_comments(lines, MARKUP, within=range(front.stop + 1, len(lines))))
+    syntax = _syntax(fmt)
+    return line_comments(lines, syntax) if syntax is not None else ()
+
+
+def _alone(lines: Sequence[str], comment: Comment) -> bool:
+    """Whether a comment is on a line of its own, as a directive must be (not after a value: ``a: 1  # …``)."""
+    line, column = comment.pos.line, comment.pos.column
+    return not 0 < line <= len(lines) or not lines[line - 1][: column - 1].strip()
+
+
+def _written_in(lines: Sequence[str], pos: Position, syntax: Syntax) -> Syntax:
+    """The syntax a comment is written in: a Markdown report's front matter has YAML's ``#`` comments."""
+    if 0 < pos.line <= len(lines) and lines[pos.line - 1].startswith(HASH, pos.column - 1):
+        return HASH
+    return syntax
+
+
+def _markdown_headings(lines: Sequence[str]) -> Iterator[UnusedSuppression]:
+    """The ``.txt`` form of a directive in a Markdown body: a heading, shown to readers, so report text; said so."""
+    front = _front_matter(lines)
+    body = front.stop + 1 if front else 0
+    for index in range(body, len(lines)):
+        line = lines[index]
+        if MARKER in line and (stripped := line.lstrip()).startswith(HASH) and comment_text(stripped, HASH):
+            yield _invalid(Position(index + 1, len(line) - len(stripped) + 1), markup=True, markdown_hash=True)
+
+
+def _following_text(lines: Sequence[str], comment_lines: set[int]) -> list[int]:
+    """For each line, the number of the next line after it that is report text (neither blank nor a comment's),
+    0 when none follows: one pass from the end, so that a file of comments costs no more than its length."""
     following = [0] * len(lines)
     after = 0
     for index in range(len(lines) - 1, -1, -1):
         following[index] = after
-        if matches[index] is None and lines[index].strip():
+        if index + 1 not in comment_lines and lines[index].strip():
             after = index + 1
     return following
 
@@ -188,25 +240,26 @@ def _listed(codes: tuple[str, ...]) -> tuple[str, str]:
     return f"{'、'.join(shown)}等 {len(codes)} 个代码", f"{', '.join(shown)} and {more} more"
 
 
-def _read(body: str, pos: Position, fmt: str) -> tuple[str, tuple[str, ...], tuple[str, ...]] | UnusedSuppression:
-    """A directive's kind, its codes that name rules and those that do not; or why it cannot be read."""
+def _read(body: str, pos: Position, markup: bool) -> tuple[str, tuple[str, ...], tuple[str, ...]] | UnusedSuppression:
+    """A directive's kind, its codes that name rules and those that do not; or why it cannot be read (``markup``:
+    it is written ``<!-- … -->``, which the message's example follows)."""
     head = _KIND.match(body)
     kind = head.group("kind").lower() if head else ""
     if head is None or kind not in (NEXT_LINE, FILE):
-        return _invalid(pos, fmt)
+        return _invalid(pos, markup)
     if body.count(",") >= MAX_CODES:
-        return _invalid(pos, fmt, too_many=True)
+        return _invalid(pos, markup, too_many=True)
     rest = body[head.end() :]
     end = _codes_end(rest)
     if end is None:
-        return _invalid(pos, fmt)
+        return _invalid(pos, markup)
     written = tuple(code.strip().upper() for code in rest[:end].split(","))
     malformed = tuple(code for code in written if not _CODE.match(code))
     if malformed:
-        return _invalid(pos, fmt, codes=malformed)
+        return _invalid(pos, markup, codes=malformed)
     reason = rest[end:].split(None, 1)
     if reason and _CODE.match(reason[0].upper()):  # "A001 T004": codes are separated by commas
-        return _invalid(pos, fmt, codes=(reason[0].upper(),), spaced=True)
+        return _invalid(pos, markup, codes=(reason[0].upper(),), spaced=True)
     unknown = tuple(code for code in written if _names_no_rule(code))
     return kind, tuple(code for code in written if code not in unknown), unknown
 
@@ -339,13 +392,13 @@ def _unused_message(suppression: Suppression, codes: tuple[str, ...]) -> Message
 
 def _invalid(
     pos: Position,
-    fmt: str,
+    markup: bool,
     markdown_hash: bool = False,
     codes: tuple[str, ...] = (),
     spaced: bool = False,
     too_many: bool = False,
 ) -> UnusedSuppression:
-    form = f"<!-- {MARKER}: {NEXT_LINE}=A001 -->" if fmt in _HTML_COMMENTS else f"# {MARKER}: {NEXT_LINE}=A001"
+    form = f"<!-- {MARKER}: {NEXT_LINE}=A001 -->" if markup else f"# {MARKER}: {NEXT_LINE}=A001"
     if too_many:
         zh = f"抑制注释中的规则代码过多（最多 {MAX_CODES} 个），整条注释不起作用"
         en = f"too many codes in the suppression comment (at most {MAX_CODES}); it has no effect"
@@ -368,8 +421,8 @@ def _invalid(
 
 
 def _front_matter(lines: Sequence[str]) -> range:
-    """The indexes of a Markdown report's YAML front matter (between its ``---`` lines), where YAML comments are
-    the suppression comments."""
+    """The indexes of a Markdown report's YAML front matter (between its ``---`` lines), whose comments are YAML's
+    (found by its parse); the body starts after the line closing it."""
     if not lines or lines[0].strip() != "---":
         return range(0)
     end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)

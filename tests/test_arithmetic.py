@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from checks import national_format as nf
 from checks.findings import Finding
 from checks.model import Cell, Table
 from checks.reading import decode
 from checks.sources.text import parse
+from checks.specs import national_2021 as nf
 from tests.conftest import CLEAN_TEXT, Lint, line_of
 
 ARITHMETIC = {"A001", "A002", "A003"}

@@ -21,12 +21,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checks import national_format as nf
 from checks import reading
 from checks.cli import main
 from checks.engine import MAX_FINDINGS
 from checks.model import Position
 from checks.reading import MAX_BYTES, MAX_INVISIBLE_FINDINGS, decode
+from checks.specs import national_2021 as nf
 from tests.conftest import CLEAN_TEXT, EXAMPLES, Lint, codes
 
 BAD = Path(__file__).parent / "fixtures" / "bad"

@@ -121,7 +121,7 @@ def test_an_internal_error_is_reported_as_a_bug_and_exits_2(
     def broken(path: str, lines: tuple[str, ...]) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(checks.sources.text, "parse", broken)
+    monkeypatch.setattr(checks.sources.text, "read", broken)  # the reader every .txt goes through
     assert main(["check", str(EXAMPLES / "clean.txt"), str(SEED)]) == 2
     out = capsys.readouterr().out
     assert out.count("内部错误（") == 2 and "RuntimeError: boom" in out

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from checks import national_format as nf
 from checks.findings import Severity
+from checks.specs import national_2021 as nf
 from tests.conftest import CLEAN_TEXT
 from tests.test_label_variants import SILENT, WARNED
 from tests.variants import FORMATS, lint_as

@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from checks import national_format as nf
 from checks.cli import main
 from checks.engine import lint_file
 from checks.findings import Finding
@@ -23,6 +22,7 @@ from checks.model import Report
 from checks.reading import read
 from checks.rules import selected
 from checks.sources import parser_for
+from checks.specs import national_2021 as nf
 from checks.writers.grid import layout
 from checks.writers.yaml import modeline
 from tests.conftest import CLEAN_TEXT, CORPUS, EXAMPLES, SEED, to_pipe_layout

@@ -468,7 +468,7 @@ def test_a_page_and_a_document_convert_back_to_the_text_they_were_made_from(
 
 @pytest.mark.parametrize("by_style", [False, True])
 def test_headings_numbered_by_word_are_read_with_their_numbers(tmp_path: Path, by_style: bool) -> None:
-    from checks import national_format as nf
+    from checks.specs import national_2021 as nf
 
     document = tmp_path / "report.docx"
     word_document(FAULTY_TEXT, document)

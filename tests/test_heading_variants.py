@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from checks import national_format as nf
 from checks.findings import Severity
+from checks.specs import national_2021 as nf
 from tests.conftest import CLEAN_TEXT, Lint, line_of
 from tests.variants import FORMATS, lint_as
 

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from checks import national_format as nf
 from checks.cli import main
 from checks.engine import lint_file
 from checks.findings import Severity
@@ -15,6 +14,7 @@ from checks.model import Report
 from checks.reading import read
 from checks.rules import selected
 from checks.sources import parser_for
+from checks.specs import national_2021 as nf
 from checks.writers.grid import layout
 from tests.conftest import CLEAN_TEXT
 

@@ -22,7 +22,6 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checks import national_format as nf
 from checks.engine import FileResult, lint_file
 from checks.findings import Finding
 from checks.model import Report
@@ -30,6 +29,7 @@ from checks.reading import decode
 from checks.reporters import Options, reporter
 from checks.rules import selected
 from checks.sources import parser_for, text
+from checks.specs import national_2021 as nf
 from checks.writers import FORMATS, writer_for
 from tests.conftest import CLEAN_TEXT, EXAMPLES, to_pipe_layout
 from tests.documents import html_page, word_document

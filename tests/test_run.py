@@ -131,15 +131,15 @@ def test_a_failing_file_leaves_the_others_linted_in_workers(tmp_path: Path, monk
     files = sorted(folder.iterdir())
     doomed = tmp_path / "doomed.txt"
     doomed.write_text(CLEAN_TEXT, encoding="utf-8")
-    parse = checks.sources.text.parse
+    read = checks.sources.text.read
 
     def broken(path: str, lines: tuple[str, ...]) -> Any:
         if path == str(doomed):
             raise RuntimeError("boom")
-        return parse(path, lines)
+        return read(path, lines)
 
-    # Workers are forked from this process, so they parse with the broken parser too.
-    monkeypatch.setattr(checks.sources.text, "parse", broken)
+    # Workers are forked from this process, so they read with the broken reader too.
+    monkeypatch.setattr(checks.sources.text, "read", broken)
     paths = [*files[:30], doomed, *files[30:]]
     results = run(paths, Config(), parallel_min=2, workers=2)
     assert [r.path for r in results] == [str(p) for p in paths]
@@ -166,7 +166,7 @@ def test_a_crash_in_one_file_leaves_the_others_linted_in_process(
     def broken(path: str, lines: tuple[str, ...]) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(checks.sources.markdown, "parse", broken)
+    monkeypatch.setattr(checks.sources.markdown, "read", broken)
     results = run([folder], Config())
     crashed = [Path(r.path).suffix for r in results if r.crash]
     assert crashed == [".md", ".md"] and all("RuntimeError: boom" in (r.crash or "") for r in results if r.crash)

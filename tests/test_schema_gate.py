@@ -18,10 +18,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checks.model import KEYS, METADATA_KEYS, TABLE_KEYS
+from checks.model import KEYS, METADATA_KEYS, table_keys
 from checks.reading import decode
 from checks.rules import schema as schema_rule
 from checks.sources import markdown, text, yaml
+from checks.specs import default
 from tests.conftest import CORPUS, EXAMPLES, ROOT, SEED
 from tests.test_robustness import _EDIT, SOURCES, budget, mutate
 from tests.test_yaml_source import BAD, _blocks
@@ -124,7 +125,7 @@ def test_publication_dates_are_judged_as_jsonschema_judges_them(value: Any, vali
 )
 def test_any_cell_value_is_judged_alike(cell: Any) -> None:
     document = copy.deepcopy(DOCUMENTS["clean.yaml"])
-    row = document[TABLE_KEYS["t3"]][KEYS.rows][0]
+    row = document[table_keys(default())["t3"]][KEYS.rows][0]
     label = next(iter(row))
     row[label][2] = cell
     number = isinstance(cell, int | float) and not isinstance(cell, bool)
@@ -144,7 +145,7 @@ def test_edited_examples_are_judged_alike(name: str, edits: list[tuple[str, int,
 
 
 _SCHEMA_KEYS = sorted(
-    {*METADATA_KEYS.values(), *TABLE_KEYS.values(), KEYS.title, KEYS.sections, KEYS.heading, KEYS.paragraphs}
+    {*METADATA_KEYS.values(), *table_keys(default()).values(), KEYS.title, KEYS.sections, KEYS.heading, KEYS.paragraphs}
     | {KEYS.preamble, KEYS.header, KEYS.rows}
 )
 _STRINGS = st.one_of(

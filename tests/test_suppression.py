@@ -10,10 +10,11 @@ import pytest
 
 from checks.engine import FileResult, lint_file
 from checks.findings import Finding, Message
-from checks.model import Position
+from checks.model import Comment, Position
 from checks.reading import read
 from checks.rules import selected
 from checks.sources import parser_for, text
+from checks.sources.comments import line_comments
 from checks.suppression import Suppression, is_comment, scan
 from checks.writers import writer_for
 from tests.conftest import CLEAN_TEXT, EXAMPLES
@@ -132,7 +133,7 @@ def test_the_text_parser_reads_a_comment_as_a_blank_line() -> None:
     middle = lines.index("（二）依申请公开")
     commented = text.parse("r.txt", tuple(_with(lines, middle, "  # zfxxgk-lint: disable-file=R009")))
     blank = text.parse("r.txt", tuple(_with(lines, middle, "")))
-    assert commented._replace(lines=()) == blank._replace(lines=())
+    assert commented._replace(lines=(), comments=()) == blank._replace(lines=())
     assert not any("zfxxgk-lint" in p.text for p in commented.prose())
 
 
@@ -323,3 +324,99 @@ def test_a_code_that_is_not_one_is_shown_visibly_and_cut() -> None:
     assert "过多" in many.message.zh and "too many codes" in many.message.en
     _, [several] = scan(("# zfxxgk-lint: disable-file=" + ",".join(f"Q{i}x" for i in range(9)),), "txt")
     assert "等 9 个代码" in several.message.zh and "and 4 more" in several.message.en and len(several.codes) == 5
+
+
+# --- only the reader's comments suppress ----------------------------------------------------------------------
+
+
+def _faulty_yaml_with_part_six(tmp_path: Path, written: list[str]) -> list[str]:
+    """The faulty report in YAML with part 六's paragraph ``- 无。`` replaced by ``written``."""
+    lines = _source(tmp_path, "yaml", FAULTY_TEXT)
+    at = lines.index("      - 无。")
+    return [*lines[:at], *written, *lines[at + 1 :]]
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        ["      - |", "        无。", "        # zfxxgk-lint: disable-file=R009,A"],  # a block scalar's line
+        ["      - >-", "        无。", "", "        # zfxxgk-lint: disable-file=R009,A"],
+        ["      - '无。", "        # zfxxgk-lint: disable-file=R009,A'"],  # a quoted string's
+        ['      - "无。', '        # zfxxgk-lint: disable-file=R009,A"'],
+    ],
+    ids=["literal", "folded", "single-quoted", "double-quoted"],
+)
+def test_a_yaml_text_line_that_looks_like_a_suppression_suppresses_nothing(tmp_path: Path, written: list[str]) -> None:
+    result = _lint(tmp_path, "yaml", _faulty_yaml_with_part_six(tmp_path, written))
+    assert {"R009", "A001", "A002", "A004"} <= {f.rule for f in result.findings}
+    assert result.unused == ()  # not a comment at all: not even an unused one
+    # The same line as a comment does suppress.
+    as_comment = ["      - 无。", written[-1].strip("'\"")]
+    commented = _lint(tmp_path, "yaml", _faulty_yaml_with_part_six(tmp_path, as_comment))
+    assert not {"R009", "A001"} & {f.rule for f in commented.findings} and commented.unused == ()
+
+
+def test_a_comment_after_a_yaml_value_is_no_suppression(tmp_path: Path) -> None:
+    after = ["      - 无。  # zfxxgk-lint: disable-file=R009"]
+    result = _lint(tmp_path, "yaml", _faulty_yaml_with_part_six(tmp_path, after))
+    assert "R009" in {f.rule for f in result.findings} and result.unused == ()
+
+
+def test_a_front_matter_block_scalar_line_that_looks_like_a_suppression_suppresses_nothing(tmp_path: Path) -> None:
+    body = _source(tmp_path, "md", FAULTY_TEXT)
+    front = ["---", "机关: |", "  示例县自然资源局", "  # zfxxgk-lint: disable-file=R009,A", "---"]
+    result = _lint(tmp_path, "md", [*front, *body])
+    assert {"R009", "A001"} <= {f.rule for f in result.findings}
+    assert result.unused == ()  # nor is it the .txt form in a Markdown body (that is reported, above)
+    front = ["---", "机关: 示例县自然资源局", "# zfxxgk-lint: disable-file=R009,A", "---"]
+    commented = _lint(tmp_path, "md", [*front, *body])
+    assert not {"R009", "A001"} & {f.rule for f in commented.findings} and commented.unused == ()
+
+
+def test_scan_reads_the_comments_it_is_given_not_the_lines() -> None:
+    lines = ("# zfxxgk-lint: disable-file=R009", "text", "# zfxxgk-lint: disable-next-line=A001", "row")
+    assert scan(lines, "txt", ()) == ((), ())
+    given = (Comment("zfxxgk-lint: disable-next-line=A001", Position(3, 1)),)
+    assert scan(lines, "txt", given) == ((Suppression(Position(3, 1), ("A001",), 4),), ())
+    assert scan(lines, "docx", given) == ((), ())  # a Word document has none
+
+
+def test_next_line_skips_every_comment_line_of_the_reader() -> None:
+    lines = ("# zfxxgk-lint: disable-next-line=A001", "# a note", "", "a: 1")
+    suppressions, _ = scan(lines, "yaml")
+    assert [s.target for s in suppressions] == [4]
+    # In .txt a "#" line that is no directive is text, which the suppression then covers.
+    suppressions, _ = scan(lines, "txt")
+    assert [s.target for s in suppressions] == [2]
+
+
+def test_line_comments_finds_whole_line_comments_of_a_syntax() -> None:
+    lines = (
+        "<!-- zfxxgk-lint: disable-file=R009 -->",
+        "  <!-- 说明 -->  ",
+        "<!-- a --> b -->",  # the comment ends at its first "-->": text follows it
+        "text <!-- c -->",
+        "<!-- not closed",
+        "<!---->",
+        "# zfxxgk-lint: disable-file=A",
+        "\u3000# zfxxgk-lint : disable-file=T",
+        "# 一、总体情况",
+        "# zfxxgk-lint 检查通过",
+    )
+    assert [(c.text, c.pos) for c in line_comments(lines, "<!--")] == [
+        ("zfxxgk-lint: disable-file=R009", Position(1, 1)),
+        ("说明", Position(2, 3)),
+        ("", Position(6, 1)),
+    ]
+    # Plain text has no comments of its own: only the linter's directives are.
+    assert [(c.text, c.pos) for c in line_comments(lines, "#")] == [
+        ("zfxxgk-lint: disable-file=A", Position(7, 1)),
+        ("zfxxgk-lint : disable-file=T", Position(8, 2)),
+    ]
+    assert [c.pos.line for c in line_comments(lines, "<!--", within=range(1, 5))] == [2]
+    assert line_comments(lines, "#", within=range(8, 100)) == ()
+
+
+def test_line_comments_takes_linear_time() -> None:
+    lines = ("<!--" + " -- " * 250_000 + "-- >",) * 4 + ("#" + " zfxxgk-lint" * 100_000,) * 4
+    assert line_comments(lines, "<!--") == () and line_comments(lines, "#") == ()

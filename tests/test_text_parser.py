@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from checks import national_format as nf
 from checks.reading import decode
 from checks.sources.text import parse, split_cells
+from checks.specs import national_2021 as nf
 from tests.conftest import CLEAN_TEXT, CORPUS, SEED, line_of, to_pipe_layout
 
 

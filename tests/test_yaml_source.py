@@ -570,3 +570,136 @@ def test_a_count_in_a_cell_is_what_to_cell_makes_of_its_text(written: str) -> No
     path = ("表二", "行", 0, "规章", 0)
     builder = yaml._Builder("r.yaml", _lines(source), loaded)
     assert builder.cell(path, int(written)) == to_cell(RawCell(written, loaded.nodes[path].pos))
+
+
+# --- comments are the parse's (checks/yamlload.py) --------------------------------------------------------------
+
+_COMMENTED = (
+    "# yaml-language-server: $schema=report.schema.json",
+    "# zfxxgk-lint: disable-file=R009",
+    "正文:",
+    "  - 标题: 六、其他需要报告的事项",
+    "    段落:",
+    "      - |",
+    "        无。",
+    "        # zfxxgk-lint: disable-file=A",
+    "      - '无。",
+    "        # zfxxgk-lint: disable-file=T'",
+    "    # 注：以上为第六部分",
+    "前言: [a,",
+    "  # in a flow list",
+    "  b]  # after a value",
+    "# the end",
+)
+
+
+def test_comments_are_the_lines_of_their_own_the_parser_skips() -> None:
+    from checks.yamlload import load as load_yaml
+
+    for libyaml in (True, False):
+        loaded = load_yaml(_COMMENTED, first_line=3, libyaml=libyaml)
+        assert loaded.findings == ()
+        assert [(c.text, c.pos) for c in loaded.comments] == [
+            ("yaml-language-server: $schema=report.schema.json", Position(3, 1)),
+            ("zfxxgk-lint: disable-file=R009", Position(4, 1)),
+            ("注：以上为第六部分", Position(13, 5)),
+            ("in a flow list", Position(15, 3)),
+            ("the end", Position(17, 1)),
+        ], libyaml
+        # The block scalar's and the quoted string's "#" lines are their text.
+        paragraphs = loaded.document["正文"][0]["段落"]
+        assert paragraphs == ["无。\n# zfxxgk-lint: disable-file=A\n", "无。 # zfxxgk-lint: disable-file=T"]
+
+
+def test_the_comments_before_a_syntax_error_are_kept_and_none_after() -> None:
+    lines = ("# before", "a: [1,", "# inside the unclosed list", "b: 'open", "# in the open string")
+    loaded = yaml.load(lines)
+    assert [f.rule for f in loaded.findings] == ["I003"] and loaded.document is None
+    assert [c.text for c in loaded.comments][:1] == ["before"]
+    assert "in the open string" not in [c.text for c in loaded.comments]
+    too_long = yaml.load(("# a comment", "a: " + "x" * (yaml.MAX_SCALAR + 1)))
+    assert [f.rule for f in too_long.findings] == ["I004"] and too_long.comments == ()
+
+
+def _same_comments(lines: tuple[str, ...]) -> None:
+    from checks.yamlload import load as load_yaml
+
+    fast, pure = load_yaml(lines), load_yaml(lines, libyaml=False)
+    assert pure.parser == "ruamel"
+    assert fast.comments == pure.comments, (fast.parser, lines)
+
+
+@needs_libyaml
+@pytest.mark.parametrize(("name", "lines"), YAML_FIXTURES, ids=[name for name, _ in YAML_FIXTURES])
+def test_libyaml_and_ruamel_find_the_same_comments_in_every_fixture(name: str, lines: tuple[str, ...]) -> None:
+    _same_comments(lines)
+
+
+@needs_libyaml
+@pytest.mark.parametrize("path", REPORTS, ids=lambda p: p.name)
+def test_libyaml_and_ruamel_find_the_same_comments_in_a_report(path: Path) -> None:
+    source = to_yaml(_text_report(path))
+    # Comment lines of every kind between the report's lines, and "#" lines in block scalars and quoted strings.
+    lines = [*source.rstrip("\n").split("\n"), "  # zfxxgk-lint: disable-file=R", "前言注: |", "  a"]
+    lines += ["  # not a comment", "# one", "引: 'x", "  # no'", "# two"]
+    _same_comments(tuple(lines))
+    assert yaml.load(tuple(lines)).parser == "libyaml"  # the fast path, whose comments are found another way
+    assert [c.text for c in yaml.load(tuple(lines)).comments][-3:] == ["zfxxgk-lint: disable-file=R", "one", "two"]
+
+
+_COMMENT_PIECES = st.sampled_from(["# c\n", "  # c\n", "|\n", "|-\n", ">\n", "  x\n", "    # y\n", "'\n", '"\n'])
+
+
+@needs_libyaml
+@budget(3.0)
+@given(st.lists(st.one_of(_YAML_PIECES, _COMMENT_PIECES), max_size=60).map("".join))
+def test_random_yaml_has_the_same_comments_by_either_parser(source: str) -> None:
+    _same_comments(tuple(source.split("\n")))
+
+
+def test_the_markdown_front_matter_takes_the_loaders_comments() -> None:
+    from checks.sources import markdown
+
+    lines = ("---", "机关: |", "  示例县", "  # zfxxgk-lint: disable-file=R", "# a comment", "---", "正文")
+    report = markdown.parse("r.md", lines)
+    assert [(c.text, c.pos) for c in report.comments] == [("a comment", Position(5, 1))]
+
+
+# --- the report by its specification ----------------------------------------------------------------------------
+
+
+def test_the_report_carries_its_specification_comments_and_end() -> None:
+    from checks.specs import default, get
+
+    lines = _lines(CLEAN_YAML)
+    report = yaml.parse("r.yaml", lines)
+    assert report.spec == default() and report.comments[0].text.startswith("yaml-language-server")
+    last = max(number for number, line in enumerate(lines, start=1) if line.strip())
+    assert report.end.line == last and lines[last - 1][report.end.column - 1 :].strip()
+    shandong = get("shandong-2021")
+    assert shandong is not None and yaml.parse("r.yaml", lines, shandong).spec == shandong
+    four = report.tables["t4"]
+    assert [row.key for row in four.rows] == [default().rows["t4"][0].key] and four.rows[0].label is None
+    assert four.end.line == four.rows[-1].pos.line
+
+
+def test_rows_are_identified_by_the_reports_specification() -> None:
+    from checks.specs import get
+
+    old = get("national-2019")
+    assert old is not None
+    source = "表三:\n  行:\n    - （六）其他处理: [0, 0, 0, 0, 0, 0, 0]\n"
+    by_2021 = yaml.parse("r.yaml", _lines(source))
+    by_2019 = yaml.parse("r.yaml", _lines(source), old)
+    assert [row.key for row in by_2019.tables["t3"].rows] == ["other"]
+    assert "other" not in [row.key for row in by_2021.tables["t3"].rows]
+
+
+def test_an_unreadable_document_keeps_its_comments_and_specification() -> None:
+    from checks.specs import get
+
+    old = get("national-2019")
+    assert old is not None
+    report = yaml.parse("r.yaml", ("# zfxxgk-lint: disable-file=I003", "标题: [未闭合"), old)
+    assert report.unreadable and report.spec == old
+    assert [c.text for c in report.comments] == ["zfxxgk-lint: disable-file=I003"]

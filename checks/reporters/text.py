@@ -18,7 +18,6 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import TextIO
 
-from checks import national_format as nf
 from checks.engine import FileResult
 from checks.findings import Finding, Severity
 from checks.reporters import Options
@@ -30,6 +29,7 @@ from checks.reporters.summary import (
     summarize,
     summary_line,
 )
+from checks.specs import default
 from checks.visible import visible, visible_lines
 
 GROUP_SHOWN = 3  # findings of a repeated kind shown before the rest are counted
@@ -119,7 +119,8 @@ def _more(f: Finding, rest: list[Finding], lang: str) -> str:
 
 
 def _table_name(key: str | None, lang: str) -> str:
-    zh, en = nf.TABLE_NAMES.get(key or "", (key or "", key or ""))
+    # A result carries no report, so no specification: every format names its tables alike (表二, 表三, 表四).
+    zh, en = default().table_names.get(key or "", (key or "", key or ""))
     return en if lang == "en" else zh
 
 

@@ -5,25 +5,36 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from pathlib import PurePath
 
-from checks import national_format as nf
+from checks import labels, specs
 from checks.findings import Finding, Message, Severity
-from checks.model import Position, Report, Section, Table
+from checks.model import Report, Section, Text
 from checks.normalize import letters, norm
 from checks.rules import names, rule
+from checks.specs import Specification
 
 _YEAR_IN_NAME = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-_NOTICE = re.compile(nf.SUPERSEDED_NOTICE)
-_LEFTOVERS = tuple((re.compile(pattern), zh, en, unfinished) for pattern, zh, en, unfinished in nf.TEMPLATE_LEFTOVERS)
+
+
+@cache
+def _notice(spec: Specification) -> re.Pattern[str] | None:
+    """How a report cites the notice of the format ``spec`` replaced (None: it replaced none)."""
+    return None if spec.superseded_notice is None else re.compile(spec.superseded_notice)
+
+
+@cache
+def _leftovers(spec: Specification) -> tuple[tuple[re.Pattern[str], str, str, bool], ...]:
+    return tuple((re.compile(pattern), zh, en, unfinished) for pattern, zh, en, unfinished in spec.template_leftovers)
 
 
 def _body(section: Section) -> str:
     return "".join(p.text for p in section.paragraphs)
 
 
-def _heading(part: int) -> str:
-    return names.part(part).heading
+def _heading(spec: Specification, part: int) -> str:
+    return names.part(spec, part).heading
 
 
 @rule("R005", Severity.ERROR, "报告标题缺失或不规范", 'title missing or not "{机关}{年度}年政府信息公开工作年度报告"')
@@ -45,11 +56,12 @@ def title_form(report: Report) -> Iterator[Finding]:
     Failing: no title; "2023年政府信息公开工作报告" (no agency).
     Passing: "昌图县七家子镇2023年政府信息公开工作年度报告".
     """
-    form = nf.TITLE_FORM.format(agency="{机关名称}", year="{年度}")
+    spec = report.spec
+    form = spec.title_form.format(agency="{机关名称}", year="{年度}")
     if report.title is None:
         yield Finding(
             "R005",
-            Position(1, 1),
+            report.start,
             Message(f"缺少报告标题，应为「{form}」", f'the report has no title; it should read "{form}"'),
             expected=form,
         )
@@ -72,11 +84,11 @@ def title_form(report: Report) -> Iterator[Finding]:
             actual=title.text,
         )
         return
-    expected = nf.TITLE_FORM.format(agency=report.agency, year=report.year)
+    expected = spec.title_form.format(agency=report.agency, year=report.year)
     written = letters(title.text)
     if written == letters(expected):
         return
-    variant = written in {letters(v.format(agency=report.agency, year=report.year)) for v in nf.TITLE_VARIANTS}
+    variant = written in {letters(v.format(agency=report.agency, year=report.year)) for v in spec.title_variants}
     yield Finding(
         "R005",
         title.pos,
@@ -142,7 +154,7 @@ def years_agree(report: Report) -> Iterator[Finding]:
     if year is not None and named and year not in named and year + 1 not in named:
         yield Finding(
             "R006",
-            report.title.pos if report.title else Position(1, 1),
+            report.title.pos if report.title else report.start,
             Message(
                 f"文件名「{name}」中的年份 {'、'.join(map(str, named))} 与报告年度 {year} 不一致",
                 f'the file name "{name}" says {", ".join(map(str, named))}, but the report is for {year}',
@@ -169,8 +181,8 @@ def overview_topics(report: Report) -> Iterator[Finding]:
     section = report.section(1)
     if section is None or not section.paragraphs:
         return  # R001 / R012
-    body = _body(section)
-    missing = [topic for topic in nf.OVERVIEW_TOPICS if not any(word in body for word in topic.keywords)]
+    spec, body = report.spec, _body(section)
+    missing = [topic for topic in spec.overview_topics if not any(word in body for word in topic.keywords)]
     if not missing:
         return
     # One finding for the part: the overview is organised otherwise, one deviation however many topics it skips.
@@ -179,8 +191,8 @@ def overview_topics(report: Report) -> Iterator[Finding]:
         "R007",
         section.heading.pos,
         Message(
-            f"「{_heading(1)}」未涉及「{topics}」（国家格式规定的五方面内容）",
-            f'"{_heading(1)}" (overview) does not cover {topics_en} (of its five topics)',
+            f"「{_heading(spec, 1)}」未涉及「{topics}」（国家格式规定的五方面内容）",
+            f'"{_heading(spec, 1)}" (overview) does not cover {topics_en} (of its five topics)',
         ),
         expected=missing[0].name,
         actual=len(missing),
@@ -205,18 +217,18 @@ def problems_and_improvements(report: Report) -> Iterator[Finding]:
     section = report.section(5)
     if section is None or not section.paragraphs:
         return  # R001 / R012
-    body = _body(section)
-    heading = _heading(5)
-    if norm(body).rstrip("。.") in nf.NOTHING_TO_REPORT:
+    spec, body = report.spec, _body(section)
+    heading = _heading(spec, 5)
+    if norm(body).rstrip("。.") in spec.nothing_to_report:
         message = Message(
             f"「{heading}」只写了「{body}」：应说明存在的主要问题和改进情况",
             f'"{heading}" only says "{body}": state the main problems and the improvements',
         )
-    elif not any(word in body for word in nf.PROBLEM_WORDS):
+    elif not any(word in body for word in spec.problem_words):
         message = Message(
             f"「{heading}」未写明存在的主要问题", f'"{heading}" does not state the main problems (only improvements)'
         )
-    elif not any(word in body for word in nf.IMPROVEMENT_WORDS):
+    elif not any(word in body for word in spec.improvement_words):
         message = Message(
             f"「{heading}」未写明改进情况或改进措施", f'"{heading}" states problems but no improvements or measures'
         )
@@ -243,20 +255,21 @@ def information_fee(report: Report) -> Iterator[Finding]:
     section = report.section(6)
     if section is None or not section.paragraphs:
         return  # R001 / R012
-    if any(word in _body(section) for word in nf.INFO_FEE_WORDS):
+    spec = report.spec
+    if any(word in _body(section) for word in spec.info_fee_words):
         return
-    elsewhere = next((p for p in report.prose() if nf.INFO_FEE in p.text), None)
-    where_zh = f"（{elsewhere.pos.zh}提到了{nf.INFO_FEE}，应在本部分说明）" if elsewhere else ""
+    elsewhere = next((p for p in report.prose() if spec.info_fee in p.text), None)
+    where_zh = f"（{elsewhere.pos.zh}提到了{spec.info_fee}，应在本部分说明）" if elsewhere else ""
     where_en = f" ({elsewhere.pos.en} mentions it; state it in this part)" if elsewhere else ""
     yield Finding(
         "R009",
         section.heading.pos,
         Message(
-            f"「{_heading(6)}」未说明{nf.INFO_FEE}收取情况，如「{nf.INFO_FEE_EXAMPLE}」{where_zh}",
-            f'"{_heading(6)}" does not say whether the information processing fee (信息处理费) was charged, '
-            f'e.g. "{nf.INFO_FEE_EXAMPLE}"{where_en}',
+            f"「{_heading(spec, 6)}」未说明{spec.info_fee}收取情况，如「{spec.info_fee_example}」{where_zh}",
+            f'"{_heading(spec, 6)}" does not say whether the information processing fee (信息处理费) was charged, '
+            f'e.g. "{spec.info_fee_example}"{where_en}',
         ),
-        expected=nf.INFO_FEE_EXAMPLE,
+        expected=spec.info_fee_example,
     )
 
 
@@ -268,103 +281,137 @@ def information_fee(report: Report) -> Iterator[Finding]:
 )
 def superseded_format(report: Report) -> Iterator[Finding]:
     """
-    2021年度及以后的报告须使用国办公开办函〔2021〕30号修订后的格式。2019年格式（国办公开办函〔2019〕60号，
-    “格式（试行）”）的表二有“本年新制作数量”“对外公开总数量”“其他对外管理服务事项”“第二十条第（九）项 政府集中
-    采购”等，表三的“（六）其他处理”只有一行；新格式的统计口径已全部改变，数字无法按新格式核对，是错误，应按新格式
-    的表二、表三重新统计填报，不能只改表头。
-    表格已是新格式、仅引用了2019年通知作为编制依据的，是依据引用过时，为警告。2020年度及以前的报告使用2019年格式
-    是正确的，本工具只按新格式核对表格，因此对其表二只给出一条“未作核对”的警告。旧格式的表二只由本规则提示一次，
-    不再逐项提示 T002–T007。
-    错误示例：表二列“本年新制作数量”（错误）；依据“国办公开办函〔2019〕60号”编制（警告）。
-    正确示例：依据“国办公开办函〔2021〕30号”编制；表二列“本年制发件数、本年废止件数、现行有效件数”。
+    每一年度的报告须使用该年度适用的格式：2021年度及以后为国办公开办函〔2021〕30号修订后的格式，2020年度及以前为
+    国办公开办函〔2019〕60号的格式（“格式（试行）”）。本工具按报告实际使用的格式读取和核对报告：表格为2019年格式的
+    （表二有“本年新制作数量”“对外公开总数量”“其他对外管理服务事项”“第二十条第（九）项 政府集中采购”等，表三的
+    “（六）其他处理”只有一行），按2019年格式核对其表格。
+    2021年度及以后的报告使用2019年格式的，两种格式的统计口径不同，数字无法按该年度的格式汇总和核对，是错误；全文只
+    提示一次，位置在第一处旧格式的表格标签，应按新格式的表二、表三重新统计填报，不能只改表头。其表格按2019年格式
+    核对，不再因两种格式的差异逐项提示 T002–T007。表格已是新格式、仅引用了2019年通知作为编制依据的，是依据引用过时，
+    为警告。2020年度及以前的报告使用2019年格式是正确的，不提示本规则。
+    错误示例：2023年度报告的表二列“本年新制作数量”（错误）；2023年度报告依据“国办公开办函〔2019〕60号”编制（警告）。
+    正确示例：依据“国办公开办函〔2021〕30号”编制，表二列“本年制发件数、本年废止件数、现行有效件数”；2020年度报告
+    使用2019年格式。
     ---
-    Reports for 2021 and later must use the format revised by 国办公开办函〔2021〕30号. The 2019 trial format had
-    other table 2 columns and rows (本年新制作数量, 其他对外管理服务事项, 第二十条第（九）项 政府集中采购…) and a single
-    （六）其他处理 row in table 3; the 2021 format counts other things, so such tables cannot be checked: an error, to
-    be fixed by filling in the 2021 tables anew, not by renaming headers. Citing the 2019 notice as the basis while
-    using the 2021 tables is an outdated reference: a warning. A report for 2020 or before rightly uses the 2019
-    format; this version checks only the 2021 tables, so its table 2 gives one warning that it was not checked.
-    A 2019-format table 2 is reported by this rule once, not by T002–T007 for each column and row.
-    Failing: a 本年新制作数量 column (error); "依据国办公开办函〔2019〕60号" (warning). Passing: the 2021 notice and
-    columns.
+    Each report uses the format of its year: from 2021 on the one revised by 国办公开办函〔2021〕30号, for 2020 and
+    before the 2019 trial format (国办公开办函〔2019〕60号). The linter reads and checks a report by the format it is
+    written in: tables in the 2019 format (a table 2 with 本年新制作数量, 对外公开总数量, 其他对外管理服务事项,
+    第二十条第（九）项 政府集中采购…, a single （六）其他处理 row in table 3) are checked as 2019 tables.
+    A report for 2021 or later in the 2019 format counts other things than its year's format asks for: an error,
+    reported once for the report, at the first label of the old format, to be fixed by filling in the 2021 tables
+    2 and 3 anew, not by renaming headers. Its tables are checked as 2019 tables, so T002–T007 do not report each
+    difference between the formats. Citing the 2019 notice as the basis while using the 2021 tables is an
+    outdated reference: a warning. A report for 2020 or before rightly uses the 2019 format and gets nothing.
+    Failing: a 本年新制作数量 column in a report for 2023 (error); a report for 2023 "依据国办公开办函〔2019〕60号"
+    (warning). Passing: the 2021 notice and columns; a report for 2020 in the 2019 format.
     """
-    year = report.year or (report.period.start_year if report.period else None)
-    if year is not None and year < nf.SUPERSEDED_SINCE:
-        yield from _unchecked_t2(report)
+    spec, year = report.spec, report.facts.year
+    successor = specs.get(spec.successor) if spec.successor is not None else None
+    if successor is not None and year is not None and spec.last_year is not None and year > spec.last_year:
+        # One finding for the report: the old format is one mistake, fixed by filling in the new tables anew (their
+        # columns count other things, so renaming the headers would keep the wrong figures). Its citing the old
+        # notice is part of the same mistake.
+        yield _superseded_tables(report, successor, year)
         return
+    notice = _notice(spec)
+    if notice is None or (year is not None and spec.first_year is not None and year < spec.first_year):
+        return  # a report for a year before this format rightly cites the one it replaced
     for text in report.prose():
-        for match in _NOTICE.finditer(text.text):
+        for match in notice.finditer(text.text):
             yield Finding(
                 "R010",
                 text.at(match.start()),
                 Message(
-                    f"编制依据「{match.group()}」已被修订，应依据{nf.NAME}编制",
-                    f'cites "{match.group()}", since revised; the basis is {nf.NAME}',
+                    f"编制依据「{match.group()}」已被修订，应依据{spec.name}编制",
+                    f'cites "{match.group()}", since revised; the basis is {spec.name}',
                 ),
                 severity=Severity.WARNING,
-                expected=nf.NAME,
+                expected=spec.name,
                 actual=match.group(),
             )
-    if "t2" in report.tables:
-        yield from _old_t2(report.tables["t2"])
-    if "t3" in report.tables:
-        yield from _old_t3(report.tables["t3"])
 
 
-def _unchecked_t2(report: Report) -> Iterator[Finding]:
-    """A report for a year before 2021 rightly uses the 2019 表二, which this version does not check: say so."""
-    table = report.tables.get("t2")
-    found = names.superseded_labels(table) if table is not None else []
-    if found:
-        yield Finding(
-            "R010",
-            found[0][0].pos,
-            Message(
-                f"表二为2019年格式（2020年度及以前的报告适用），本工具按{nf.NAME}的格式核对，表二未作核对",
-                f"table 2 is in the 2019 format (right for 2020 and before); this version checks the format of "
-                f"{nf.NAME}, so table 2 was not checked",
-            ),
-            severity=Severity.WARNING,
-            table="t2",
-        )
+_SHOWN_OLD = 3  # old-format labels a message names per table; the rest are counted
 
 
-def _old_t2(table: Table) -> Iterator[Finding]:
-    found = names.superseded_labels(table)
-    if not found:
-        return
-    # One finding for the table: the old layout is one mistake, fixed by filling in the 2021 table anew (its
-    # columns count other things, so renaming the headers would keep the wrong figures).
-    olds = "、".join(dict.fromkeys(old for _, old in found))
-    yield Finding(
+def _superseded_tables(report: Report, successor: Specification, year: int) -> Finding:
+    """R010 for a report written in a format its year no longer uses: at the first label of the old format."""
+    spec = report.spec
+    found = _old_labels(report, successor)
+    pos = found[0][1].pos if found else (report.title.pos if report.title else report.start)
+    by_table: dict[str, list[str]] = {}
+    for key, _, official in found:
+        if official not in by_table.setdefault(key, []):
+            by_table[key].append(official)
+    shown = [(key, olds[:_SHOWN_OLD], len(olds) - _SHOWN_OLD) for key, olds in by_table.items()]
+    olds_zh = "，".join(
+        f"{spec.table_names[key][0]}「{'、'.join(olds)}」" + (f"等 {len(olds) + more} 项" if more > 0 else "")
+        for key, olds, more in shown
+    )
+    olds_en = "; ".join(
+        f"{spec.table_names[key][1].lower()}: {', '.join(olds)}" + (f" and {more} more" if more > 0 else "")
+        for key, olds, more in shown
+    )
+    changed = [key for key in spec.rows if _old_only(spec, successor, key) != (frozenset(), frozenset())]
+    tables_zh = "、".join(spec.table_names[key][0] for key in changed)
+    tables_en = " and ".join(spec.table_names[key][1] for key in changed)
+    return Finding(
         "R010",
-        found[0][0].pos,
+        pos,
         Message(
-            f"表二使用了已废止的2019年格式（{olds}），应按{nf.NAME}的表二重新统计填报（各栏统计口径不同，不能只改表头）",
-            f"table 2 is in the superseded 2019 format ({olds}); fill in the table 2 of {nf.NAME} anew (its columns "
-            "count other things, so renaming the headers is not enough)",
+            f"报告使用了已废止的格式（{spec.name}）"
+            + (f"：{olds_zh}" if olds_zh else "")
+            + f"；{year}年度的报告应使用{successor.name}规定的格式，按其{tables_zh}重新统计填报"
+            "（各栏统计口径不同，不能只改表头）",
+            f"the report is written in the superseded format of {spec.name}"
+            + (f" ({olds_en})" if olds_en else "")
+            + f"; reports for {year} use the format of {successor.name}: fill in its {tables_en} anew (their "
+            "columns count other things, so renaming the headers is not enough)",
         ),
-        table="t2",
-        actual=olds,
+        table=found[0][0] if found else None,
+        expected=successor.name,
+        actual=olds_zh or spec.name,
     )
 
 
-def _old_t3(table: Table) -> Iterator[Finding]:
-    group = next((label for label in table.labels if norm(label.text) == norm(nf.T3_OTHER_GROUP)), None)
-    sub_rows = [spec for spec in nf.T3_ROWS if spec.group == nf.T3_OTHER_GROUP]
-    if group is None or any(table.row(spec.key) for spec in sub_rows):
-        return
-    rows = "、".join(spec.label for spec in sub_rows)
-    yield Finding(
-        "R010",
-        group.pos,
-        Message(
-            f"表三「{nf.T3_OTHER_GROUP}」只有一行，是已废止的2019年格式；{nf.NAME}将其分为三行：{rows}",
-            f'table 3 "{nf.T3_OTHER_GROUP}" is a single row, as in the superseded 2019 format; {nf.NAME} splits it '
-            f"into three rows: {rows}",
-        ),
-        table="t3",
-    )
+def _old_labels(report: Report, successor: Specification) -> list[tuple[str, Text, str]]:
+    """The labels of the report's tables that only its (old) format has, in the order written: (table, the label
+    as written, the official label it is)."""
+    spec = report.spec
+    found: list[tuple[str, Text, str]] = []
+    for key, table in report.tables.items():
+        if key not in spec.rows:
+            continue
+        rows, headers = _old_only(spec, successor, key)
+        written = [(label, headers) for label in table.labels]
+        written += [(r.label, rows) for r in (*table.rows, *table.unplaced) if r.label is not None]
+        official = _official_by_key(spec, key)
+        for label, olds in written:
+            exact = labels.exact(spec, label.text)
+            if exact in olds:
+                found.append((key, label, official[exact]))
+    return sorted(found, key=lambda item: (item[1].pos.line, item[1].pos.column))
+
+
+@cache
+def _official_by_key(spec: Specification, table: str) -> dict[str, str]:
+    vocabulary = labels.vocabulary(spec, table)
+    return {labels.exact(spec, label): label for label in vocabulary.labels}
+
+
+@cache
+def _old_only(spec: Specification, successor: Specification, table: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The official row labels and header labels of ``table`` in ``spec`` that ``successor`` does not have as such
+    (by the keys under which labels are the same): what shows a table is written in the old format. A row of the
+    old format may be a header of the new one (2019's single （六）其他处理 row is a group of three since 2021)."""
+
+    def keys(of: Specification, kind: str) -> frozenset[str]:
+        if table not in of.rows:
+            return frozenset()
+        texts = of.header_labels[table] if kind == "headers" else tuple(r.label for r in of.rows[table] if r.label)
+        return frozenset(labels.exact(spec, text) for text in texts)
+
+    return keys(spec, "rows") - keys(successor, "rows"), keys(spec, "headers") - keys(successor, "headers")
 
 
 @rule("R011", Severity.ERROR, "残留模板说明或占位符", "template guidance or placeholder text left in")
@@ -384,8 +431,9 @@ def template_leftovers(report: Report) -> Iterator[Finding]:
     Failing: "【此处填写本年度主动公开工作情况】" (error); "该部分以表格形式报告。表格如下：", "XX局",
     "编写说明" (warnings). Passing: the real text.
     """
+    leftovers = _leftovers(report.spec)
     for text in report.prose():
-        for pattern, zh, en, unfinished in _LEFTOVERS:
+        for pattern, zh, en, unfinished in leftovers:
             match = pattern.search(text.text)
             if match is None:
                 continue

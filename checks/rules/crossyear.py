@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from checks import national_format as nf
 from checks.findings import Finding, Message, Severity, relative_path
 from checks.model import Position, Report, Row, Text
 from checks.normalize import norm
@@ -76,7 +75,7 @@ def same_as_last_year(report: Report, previous: Report) -> Iterator[Finding]:
     last = {section.part: section for section in previous.sections}
     whole = _reused(_shingles(report.prose()), _shingles(previous.prose()))
     if whole >= NEAR_IDENTICAL:
-        pos = report.title.pos if report.title else Position(1, 1)
+        pos = report.title.pos if report.title else report.start
         yield _finding(pos, Message("全文", "the whole report"), whole, previous)
         return
     for section in report.sections:
@@ -85,7 +84,7 @@ def same_as_last_year(report: Report, previous: Report) -> Iterator[Finding]:
             continue
         share = _reused(_shingles(section.paragraphs), _shingles(before.paragraphs))
         if share >= NEAR_IDENTICAL:
-            heading = names.part(section.part).heading
+            heading = names.part(report.spec, section.part).heading
             yield _finding(section.heading.pos, Message(f"「{heading}」", f'"{heading}"'), share, previous)
 
 
@@ -93,10 +92,13 @@ def same_as_last_year(report: Report, previous: Report) -> Iterator[Finding]:
 
 
 def _row(report: Report, table: str, key: str) -> tuple[Row, list[int | float]] | None:
-    """A table row with its numbers, when every cell is placed and holds one (else T003/T004 say why)."""
+    """A table row with its numbers, when every cell is placed and holds one (else T003/T004 say why); each
+    report's row is read by its own specification (last year's may be in another format)."""
     found = report.tables.get(table)
-    row = found.row(key) if found is not None else None
-    values = names.values(row, len(names.spec(table, key).columns))
+    if found is None or not names.has_row(report.spec, table, key):
+        return None
+    row = found.row(key)
+    values = names.values(row, len(names.row_spec(report.spec, table, key).columns))
     return None if row is None or values is None else (row, values)
 
 
@@ -128,15 +130,18 @@ def carried_over(report: Report, previous: Report) -> Iterator[Finding]:
     Failing: 2024 carries 2 requests of natural persons forward; 2025 reports 1 carried over.
     Passing: 2025 reports the 2 that 2024 carried forward.
     """
-    this = _row(report, "t3", nf.T3_CARRIED_OVER)
-    last = _row(previous, "t3", nf.T3_CARRIED_FORWARD)
-    if this is None or last is None:
+    spec, before = report.spec, previous.spec
+    this = _row(report, "t3", spec.t3_carried_over)
+    last = _row(previous, "t3", before.t3_carried_forward)
+    # Column by column: only when last year's format has this year's columns (the 2019 and 2021 表三 do).
+    if this is None or last is None or [c.key for c in spec.t3_columns] != [c.key for c in before.t3_columns]:
         return
     (row, values), (last_row, last_values) = this, last
     name = shown(previous.path)
-    label, last_label = names.row("t3", nf.T3_CARRIED_OVER).zh, names.row("t3", nf.T3_CARRIED_FORWARD).zh
+    label = names.row(spec, "t3", spec.t3_carried_over).zh
+    last_label = names.row(before, "t3", before.t3_carried_forward).zh
     for column, cell, value, expected, last_cell in zip(
-        nf.T3_COLUMNS, row.cells, values, last_values, last_row.cells, strict=True
+        spec.t3_columns, row.cells, values, last_values, last_row.cells, strict=True
     ):
         if value == expected:
             continue
@@ -155,24 +160,31 @@ def carried_over(report: Report, previous: Report) -> Iterator[Finding]:
             expected=expected,
             actual=value,
             table="t3",
-            row=nf.T3_CARRIED_OVER,
+            row=spec.t3_carried_over,
             col=column.key,
         )
 
 
 def _in_force(report: Report, previous: Report, key: str) -> Finding | None:
+    # Last year's row must count documents in force too: the 2019 表二 counts those published (对外公开总数量).
+    if key not in previous.spec.t2_document_rows:
+        return None
     this = _row(report, "t2", key)
     last = _row(previous, "t2", key)
     if this is None or last is None:
         return None
-    # The document columns are issued, repealed and in force (national_format), so in force is the last.
-    (row, (made, repealed, in_force)), (last_row, last_values) = this, last
+    # A document row's columns are issued, repealed, …, in force, in that order (t2_document_rows): in force is
+    # the last, whatever a format puts between.
+    (row, values), (last_row, last_values) = this, last
+    made, repealed, in_force = values[0], values[1], values[-1]
     before, cell, last_cell = last_values[-1], row.cells[-1], last_row.cells[-1]
     expected = before + made - repealed
     if in_force == expected:
         return None
-    label = names.row("t2", key).zh
-    made_label, repealed_label, in_force_label = (c.label for c in names.spec("t2", key).columns)
+    spec = report.spec
+    label = names.row(spec, "t2", key).zh
+    columns = names.row_spec(spec, "t2", key).columns
+    made_label, repealed_label, in_force_label = columns[0].label, columns[1].label, columns[-1].label
     name, at = shown(previous.path), last_cell.pos
     b, m, r, e = (names.number(v) for v in (before, made, repealed, expected))
     return Finding(
@@ -182,7 +194,7 @@ def _in_force(report: Report, previous: Report, key: str) -> Finding | None:
             f"表二「{label}」的{in_force_label}应为 {e}（上一年度报告「{name}」{at.zh}的{in_force_label} {b}"
             f" + {made_label} {m} − {repealed_label} {r}），实际为 {cell.raw}；"
             "如有文件未经废止而失效（如有效期届满），请核对并在报告中说明",
-            f'Table 2 "{label}" ({names.row("t2", key).en}): {in_force_label} (in force) should be {e} '
+            f'Table 2 "{label}" ({names.row(spec, "t2", key).en}): {in_force_label} (in force) should be {e} '
             f'(last year\'s {b} in "{name}" {at.en} + {m} issued − {r} repealed this year), but is {cell.raw}; '
             "if documents lapsed without a repeal (their term ended), check and say so in the report",
         ),
@@ -190,7 +202,7 @@ def _in_force(report: Report, previous: Report, key: str) -> Finding | None:
         actual=in_force,
         table="t2",
         row=key,
-        col=names.spec("t2", key).columns[-1].key,
+        col=columns[-1].key,
     )
 
 
@@ -202,6 +214,7 @@ def in_force(report: Report, previous: Report) -> Iterator[Finding]:
     只作警告：请核对，确有此种情况的在报告中说明。正文写明本年有该类文件修改、修订，且现行有效件数少于计算结果的，
     不提示。
     每行报告一次，位置在本年度报告的“现行有效件数”单元格，消息给出计算过程。上一年度的报告的查找方式同 X002。
+    2019年格式的表二统计的是“对外公开总数量”而不是现行有效件数，任一年度的报告为2019年格式的，不检查。
     错误示例：2024年行政规范性文件现行有效 14 件，2025年制发 2 件、废止 1 件，现行有效填 17。
     正确示例：现行有效 15（14 + 2 − 1）。
     ---
@@ -210,11 +223,12 @@ def in_force(report: Report, previous: Report) -> Iterator[Finding]:
     (their term ends), and an amended document counted as issued does not add to them, so this is a warning: check,
     and say so in the report when it happened; a report whose text says such documents were amended (修改, 修订)
     and that has fewer in force than computed gives nothing. One finding per
-    row, at this year's 现行有效件数 cell, with the computation. Last year's report is found as for X002.
+    row, at this year's 现行有效件数 cell, with the computation. Last year's report is found as for X002. The 2019
+    format's table 2 counts documents published (对外公开总数量), not in force: a year in it is not compared.
     Failing: 14 normative documents in force in 2024, 2 issued and 1 repealed in 2025, 17 in force.
     Passing: 15 in force (14 + 2 − 1).
     """
-    for key in nf.T2_DOCUMENT_ROWS:
+    for key in report.spec.t2_document_rows:
         finding = _in_force(report, previous, key)
         if finding is not None and not (_amended(report, key) and finding.actual < finding.expected):
             yield finding
@@ -225,9 +239,10 @@ def in_force(report: Report, previous: Report) -> Iterator[Finding]:
 def _amended(report: Report, key: str) -> bool:
     """Whether the text says documents of row ``key`` were amended this year, naming the row as the format or a
     compliant variant writes it ("规范性文件")."""
-    label = names.row("t2", key).zh
-    words = (label, *nf.LABEL_VARIANTS.get(label, ()))
+    spec = report.spec
+    label = names.row(spec, "t2", key).zh
+    words = (label, *spec.label_variants.get(label, ()))
     return any(
-        any(word in text.text for word in words) and any(word in text.text for word in nf.AMENDMENT_WORDS)
+        any(word in text.text for word in words) and any(word in text.text for word in spec.amendment_words)
         for text in report.prose()
     )

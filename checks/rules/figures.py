@@ -10,15 +10,15 @@ is never taken for one.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from typing import Literal, NamedTuple
 
-from checks import national_format as nf
 from checks.findings import Finding, Message, Severity
 from checks.model import Cell, Position, Report, Text
 from checks.numbers import small_int
 from checks.rules import names, rule
+from checks.specs import Specification
 
 # --- how the text states a figure ---------------------------------------------------------------------------------
 # A phrase is the words before a count ("新收政府信息公开申请" + "15件"), the words after it ("8份" + "政府信息公开
@@ -153,26 +153,50 @@ def none(
     return Phrase("none", words, None, context, needs=needs, cue=cue)
 
 
+CellRef = tuple[str, str, str]  # (table, row, column) keys
+Cells = Callable[[Specification], tuple[CellRef, ...]]  # the cells of a quantity, as a specification names them
+
+
+def _t3_total(row: Callable[[Specification], str]) -> Cells:
+    """The 总计 cell of the 表三 row ``row`` picks out of a specification."""
+
+    def cells(spec: Specification) -> tuple[CellRef, ...]:
+        return (("t3", row(spec), spec.t3_total_column),)
+
+    return cells
+
+
+def _t4_totals(*groups: int) -> Cells:
+    """The 总计 cells of 表四's groups ``groups`` (by number: 0 行政复议, then the two kinds of suit); 总计 is the
+    last outcome of each group."""
+
+    def cells(spec: Specification) -> tuple[CellRef, ...]:
+        width = len(spec.t4_outcomes)
+        return tuple(("t4", spec.t4_row.key, spec.t4_columns[(g + 1) * width - 1].key) for g in groups)
+
+    return cells
+
+
 class Quantity(NamedTuple):
-    """A figure the tables hold: the sum of ``cells`` ((table, row, column) of 总计 cells), and how text states it."""
+    """A figure the tables hold: the sum of ``cells`` (the 总计 cells a specification names), and how text states
+    it."""
 
     key: str
     zh: str
     en: tuple[str, str]  # one, several
-    cells: tuple[tuple[str, str, str], ...]
+    cells: Cells
     triggers: tuple[str, ...]  # a sentence without any of these cannot state the quantity (a fast pre-check)
     phrases: tuple[Phrase, ...]
     part_of: str  # in the clause before the figure: it counts a part ("通过网络收到申请10件")
     joined: str | None = None  # right before the phrase: a joint figure ("行政复议、行政诉讼共2件")
 
 
-_TOTAL = nf.T3_TOTAL_COLUMN
 QUANTITIES: tuple[Quantity, ...] = (
     Quantity(
         "new",
         "本年新收政府信息公开申请",
         ("new request this year", "new requests this year"),
-        (("t3", "new", _TOTAL),),
+        _t3_total(lambda spec: spec.t3_balance[0][0]),  # 一、本年新收: the first term of the 勾稽 note
         ("申请", "新收"),
         (
             after(rf"{_RECEIVE}{_QUAL}申请", not_after=_NEGATED, cue=_RECEIVING),  # 新收政府信息公开申请15件
@@ -193,7 +217,7 @@ QUANTITIES: tuple[Quantity, ...] = (
         "carried_over",
         "上年结转政府信息公开申请",
         ("request carried over from last year", "requests carried over from last year"),
-        (("t3", "carried_over", _TOTAL),),
+        _t3_total(lambda spec: spec.t3_carried_over),
         ("结转",),
         (
             after(rf"{_LAST_YEAR}{_QUAL}?申请"),  # 上年结转政府信息公开申请1件
@@ -207,7 +231,7 @@ QUANTITIES: tuple[Quantity, ...] = (
         "carried_forward",
         "结转下年度继续办理的政府信息公开申请",
         ("request carried forward to next year", "requests carried forward to next year"),
-        (("t3", "carried_forward", _TOTAL),),
+        _t3_total(lambda spec: spec.t3_carried_forward),
         ("结转", "转入"),
         (
             after(rf"{_TO_NEXT_YEAR}{_QUAL}?申请"),  # 结转下年度继续办理的申请2件
@@ -225,7 +249,7 @@ QUANTITIES: tuple[Quantity, ...] = (
         "disclosed",
         "予以公开的政府信息公开申请",
         ("request granted in full (予以公开)", "requests granted in full (予以公开)"),
-        (("t3", "disclosed", _TOTAL),),
+        _t3_total(lambda spec: spec.t3_outcome_rows[0]),  # （一）予以公开: the first outcome
         ("予以",),
         (
             # 部分公开 and 不予公开 are other rows of 表三; "予以部分公开" does not match 予以公开 at all.
@@ -239,7 +263,7 @@ QUANTITIES: tuple[Quantity, ...] = (
         "review",
         "政府信息公开行政复议",
         ("administrative review", "administrative reviews"),
-        (("t4", "all", "review.total"),),
+        _t4_totals(0),
         ("复议",),
         (
             # A 司法局 handles many reviews that are not about disclosure: trusted only in part 四 or next to 信息公开.
@@ -254,7 +278,7 @@ QUANTITIES: tuple[Quantity, ...] = (
         "suits",
         "政府信息公开行政诉讼",
         ("lawsuit", "lawsuits"),
-        (("t4", "all", "direct_suit.total"), ("t4", "all", "suit_after_review.total")),
+        _t4_totals(1, 2),
         ("诉讼",),
         (
             after(r"(?:被提起|提起|被诉|被)?行政诉讼(?:案件)?", CASES),  # 被提起行政诉讼1件
@@ -431,11 +455,11 @@ def _region_wide(sentence: str, end: int) -> bool:
 
 def claims(report: Report) -> Iterator[Claim]:
     """Every figure for a table quantity that the running text states, in order (one sentence at a time)."""
-    year = report.year if report.year is not None else (report.period.end_year if report.period else None)
+    year = report.facts.year
     for part, paragraph in _paragraphs(report):
         if not _rx(_TRIGGERS).search(paragraph.text):  # most paragraphs: nothing to read, and no need to split them
             continue
-        if "\t" in paragraph.text or "|" in paragraph.text:  # a table row the parser could not place, not prose
+        if "\t" in paragraph.text:  # a row outside the tables (its cells joined by tabs), not prose
             continue
         for offset, sentence in _sentences(paragraph.text):
             if len(sentence) > MAX_SENTENCE:
@@ -446,19 +470,19 @@ def claims(report: Report) -> Iterator[Claim]:
 
 
 # --- comparing -----------------------------------------------------------------------------------------------------
-_COLUMN_INDEX = {
-    "t3": {c.key: i for i, c in enumerate(nf.T3_COLUMNS)},
-    "t4": {c.key: i for i, c in enumerate(nf.T4_COLUMNS)},
-}
-_T4_GROUPS = {g.key: g for g in nf.T4_GROUPS}
+@cache
+def _column_index(spec: Specification, table_key: str, row_key: str) -> dict[str, int]:
+    return {c.key: i for i, c in enumerate(names.row_spec(spec, table_key, row_key).columns)}
 
 
 def _cell(report: Report, table_key: str, row_key: str, col: str) -> Cell | None:
     """The cell, when its row has the official number of cells (so the column is known) and it holds a number."""
     table = report.tables.get(table_key)
     row = table.row(row_key) if table else None
-    index = _COLUMN_INDEX[table_key]
-    if row is None or len(row.cells) != len(index):
+    if row is None:
+        return None
+    index = _column_index(report.spec, table_key, row_key)
+    if len(row.cells) != len(index):
         return None
     cell = row.cells[index[col]]
     return cell if cell.value is not None else None
@@ -467,26 +491,28 @@ def _cell(report: Report, table_key: str, row_key: str, col: str) -> Cell | None
 def _cells(report: Report, quantity: Quantity) -> list[Cell] | None:
     """The cells whose sum the quantity is, when every one of them holds a number (else the table rules report)."""
     cells: list[Cell] = []
-    for spec in quantity.cells:
-        cell = _cell(report, *spec)
+    for ref in quantity.cells(report.spec):
+        cell = _cell(report, *ref)
         if cell is None:
             return None
         cells.append(cell)
     return cells
 
 
-def _label(table_key: str, row_key: str, col: str) -> tuple[str, str]:
+def _label(spec: Specification, table_key: str, row_key: str, col: str) -> tuple[str, str]:
     """How a message names a 总计 cell: its row label in 表三, its group in 表四 (whose single row has no label)."""
     if table_key == "t3":
-        label = names.row(table_key, row_key).zh
+        label = names.row(spec, table_key, row_key).zh
         return label, label
-    group = _T4_GROUPS[col.split(".")[0]]
+    index = _column_index(spec, table_key, row_key)[col]
+    group = spec.t4_groups[index // len(spec.t4_outcomes)]
     return group.label, f"{group.label} ({group.en})"
 
 
-def _where(quantity: Quantity, cells: list[Cell]) -> Message:
-    table_zh, table_en = nf.TABLE_NAMES[quantity.cells[0][0]]
-    labels = [_label(*spec) for spec in quantity.cells]
+def _where(spec: Specification, quantity: Quantity, cells: list[Cell]) -> Message:
+    refs = quantity.cells(spec)
+    table_zh, table_en = spec.table_names[refs[0][0]]
+    labels = [_label(spec, *ref) for ref in refs]
     at = cells[0].pos
     total = names.number(sum(c.value for c in cells if c.value is not None))
     if len(cells) == 1:
@@ -557,13 +583,13 @@ def text_figures(report: Report) -> Iterator[Finding]:
         expected = sum(c.value for c in cells if c.value is not None)
         accepted = {expected}
         if quantity.key == "new":  # some write the total received, new + carried over, as what they "收到"
-            carried = _cell(report, "t3", "carried_over", _TOTAL)
+            carried = _cell(report, "t3", report.spec.t3_carried_over, report.spec.t3_total_column)
             if carried is not None and carried.value is not None:
                 accepted.add(expected + carried.value)
         if claim.value in accepted:
             continue
-        table_key, row_key, col = quantity.cells[0]
-        said, where = _said(claim), _where(quantity, cells)
+        table_key, row_key, col = quantity.cells(report.spec)[0]
+        said, where = _said(claim), _where(report.spec, quantity, cells)
         yield Finding(
             "X001",
             claim.pos,

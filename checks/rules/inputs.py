@@ -4,12 +4,13 @@ any rule reads the model."""
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
-from checks import national_format as nf
 from checks.findings import Finding, Message, Severity
-from checks.model import REPORT_KEYS, Position, Report
+from checks.model import Report, report_keys
 from checks.rules import declare
+from checks.specs import Specification
 
 declare(
     "I001",
@@ -181,13 +182,15 @@ def not_a_report(report: Report) -> Finding | None:
     (``正文: 7``, a list, a number) was meant as a report: S001 says what is wrong with it."""
     if report.title is not None or report.sections or report.tables:
         return None
-    if report.data is not None and _states_a_report(report.data.document):
+    spec = report.spec
+    if report.data is not None and _states_a_report(spec, report.data.document):
         return None
-    if any(_MENTION.search(text.text, 0, MENTION_WITHIN) for text in report.prose()):
+    mention = _mention(spec)
+    if any(mention.search(text.text, 0, MENTION_WITHIN) for text in report.prose()):
         # It names itself a report, yet none of its structure reads: a copy that cannot be checked, not a README.
         return Finding(
             "I006",
-            Position(1, 1),
+            report.start,
             Message(
                 "文件提到政府信息公开工作年度报告，但未能识别报告标题、部分标题或表格（可能是繁体字镜像，或整页"
                 "压成一行的副本），无法逐项检查，请改为检查发布的原文件",
@@ -198,7 +201,7 @@ def not_a_report(report: Report) -> Finding | None:
         )
     return Finding(
         "I006",
-        Position(1, 1),
+        report.start,
         Message(
             "未发现报告标题、部分标题或表格，不是政府信息公开工作年度报告，未作检查；非报告文件请在配置文件的"
             " exclude 或 pre-commit 的 files 中排除",
@@ -208,11 +211,20 @@ def not_a_report(report: Report) -> Finding | None:
     )
 
 
-_MENTION = re.compile(nf.REPORT_MENTION)
+@cache
+def _mention(spec: Specification) -> re.Pattern[str]:
+    return re.compile(spec.report_mention)
+
+
 MENTION_WITHIN = 2000  # characters of a paragraph searched for it: a report says so at its start
 
 
-def _states_a_report(document: Any) -> bool:
+def _states_a_report(spec: Specification, document: Any) -> bool:
     if not isinstance(document, dict):
         return True
-    return any(document.get(key) not in (None, "", [], {}) for key in REPORT_KEYS)
+    return any(document.get(key) not in (None, "", [], {}) for key in _report_keys(spec))
+
+
+@cache
+def _report_keys(spec: Specification) -> tuple[str, ...]:
+    return report_keys(spec)

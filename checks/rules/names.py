@@ -1,31 +1,39 @@
-"""How rules name and read the official parts, tables, rows and columns (names in the official wording and its
-English gloss)."""
+"""How rules name and read the parts, tables, rows and columns of a report's specification (names in its official
+wording and their English gloss). Every function takes the specification first: a report is checked against its
+own (``Report.spec``), and what is looked up in one is indexed once per specification."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 
-from checks import national_format as nf
 from checks.findings import Message
-from checks.model import Report, Row, Table, Text
-from checks.normalize import norm
-
-_PARTS = {part.number: part for part in nf.PARTS}
-_SPECS = {table: {spec.key: spec for spec in rows} for table, rows in nf.ROWS.items()}
+from checks.model import Row
+from checks.specs import Part, RowSpec, Specification
 
 
-def table(key: str) -> Message:
-    zh, en = nf.TABLE_NAMES[key]
+@cache
+def _rows(spec: Specification) -> dict[str, dict[str, RowSpec]]:
+    return {table: {row.key: row for row in rows} for table, rows in spec.rows.items()}
+
+
+def table(spec: Specification, key: str) -> Message:
+    zh, en = spec.table_names[key]
     return Message(zh, en)
 
 
-def row(table_key: str, row_key: str) -> Message:
-    spec = _SPECS[table_key][row_key]
-    return Message(spec.label or nf.TABLE_NAMES[table_key][0], spec.en)
+def row(spec: Specification, table_key: str, row_key: str) -> Message:
+    found = _rows(spec)[table_key][row_key]
+    return Message(found.label or spec.table_names[table_key][0], found.en)
 
 
-def spec(table_key: str, row_key: str) -> nf.RowSpec:
-    return _SPECS[table_key][row_key]
+def row_spec(spec: Specification, table_key: str, row_key: str) -> RowSpec:
+    return _rows(spec)[table_key][row_key]
+
+
+def has_row(spec: Specification, table_key: str, row_key: str) -> bool:
+    """Whether the specification's table has the row (another format's report may name rows it lacks)."""
+    return row_key in _rows(spec).get(table_key, {})
 
 
 def number(value: float) -> str:
@@ -33,9 +41,9 @@ def number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
-def part(number: int) -> nf.Part:
-    """One of the six parts, by its number in the official order."""
-    return _PARTS[number]
+def part(spec: Specification, number: int) -> Part:
+    """One of the parts, by its number in the official order."""
+    return spec.part(number)
 
 
 def values(row: Row | None, width: int) -> list[int | float] | None:
@@ -69,25 +77,3 @@ def neighbours(numbers: Iterable[int]) -> list[list[int]]:
 def written(raw: str) -> str:
     """A cell's text as a message quotes it: 空 for a blank one."""
     return raw or "空"
-
-
-def superseded_labels(table: Table) -> list[tuple[Text, str]]:
-    """The labels of a 表二 in the 2019 layout, each with the 2019 label it starts with (R010)."""
-    if table.key != "t2":
-        return []
-    labels = [*table.labels, *(row.label for row in table.unplaced if row.label is not None)]
-    found = []
-    for label in labels:
-        key = norm(label.text)
-        if key.startswith(_SUPERSEDED):  # one C-level test a label: every rule that reads tables asks
-            found.append((label, next(old for old in nf.SUPERSEDED_T2_LABELS if key.startswith(norm(old)))))
-    return found
-
-
-_SUPERSEDED = tuple(map(norm, nf.SUPERSEDED_T2_LABELS))
-
-
-def checked_tables(report: Report) -> list[tuple[str, Table]]:
-    """The tables the shape and wording rules (T002–T007) check: a 表二 in the 2019 layout is R010's, once, not
-    a finding for each of its columns and rows."""
-    return [(key, t) for key, t in report.tables.items() if not superseded_labels(t)]

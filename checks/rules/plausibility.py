@@ -4,37 +4,28 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
-from checks import national_format as nf
 from checks.findings import Finding, Message, Severity
 from checks.model import Report
 from checks.normalize import norm
 from checks.rules import names, rule
-
-_TOWNSHIP = re.compile(nf.TOWNSHIP)
-
-
-def _is_township(report: Report) -> bool:
-    """The level the metadata states (层级: 乡镇), else what the agency's name says."""
-    metadata = report.metadata
-    if metadata is not None and metadata.level is not None:
-        return metadata.level.text == nf.TOWNSHIP_LEVEL
-    agency = report.agency or (metadata.agency.text if metadata and metadata.agency else None)
-    return agency is not None and _TOWNSHIP.search(norm(agency)) is not None
+from checks.specs import Specification
 
 
-_RULE_MAKERS = re.compile(nf.RULE_MAKERS)
+@cache
+def _rule_makers(spec: Specification) -> re.Pattern[str]:
+    return re.compile(spec.rule_makers)
 
 
 def may_make_rules(report: Report) -> bool:
     """Whether the agency may make 规章: the State Council's ministries and the governments of provinces,
     municipalities, 设区的市 and 自治州 (reference §6.5), named so. Most agencies may not, so an agency the report
     does not name is taken for one that may not; a township never may."""
-    if _is_township(report):
+    facts = report.facts
+    if facts.township:
         return False
-    metadata = report.metadata
-    agency = report.agency or (metadata.agency.text if metadata and metadata.agency else None)
-    return agency is not None and _RULE_MAKERS.search(norm(agency)) is not None
+    return facts.agency is not None and _rule_makers(report.spec).search(norm(facts.agency)) is not None
 
 
 @rule("X005", Severity.WARNING, "数据与机关层级不符", "implausible for the agency (a township reporting 规章)")
@@ -55,25 +46,26 @@ def implausible_for_level(report: Report) -> Iterator[Finding]:
     the title, so this is a warning.
     Failing: a township with 3 rules in force. Passing: 0.
     """
-    if not _is_township(report) or "t2" not in report.tables:
+    if not report.facts.township or "t2" not in report.tables:
         return
-    name = report.agency or "本机关"
-    table = report.tables["t2"]
-    for key in nf.TOWNSHIP_NONE_ROWS:
+    name = report.facts.agency or "本机关"
+    table, tname = report.tables["t2"], names.table(report.spec, "t2")
+    for key in report.spec.township_none_rows:
         row = table.row(key)
-        if row is None:
+        if row is None or not names.has_row(report.spec, "t2", key):
             continue
-        spec = names.spec("t2", key)
-        for cell, column in zip(row.cells, spec.columns, strict=False):
+        official = names.row_spec(report.spec, "t2", key)
+        for cell, column in zip(row.cells, official.columns, strict=False):
             if cell.value:
                 yield Finding(
                     "X005",
                     cell.pos,
                     Message(
-                        f"「{name}」为乡镇（街道），无权制定{spec.label}，表二「{spec.label}」行"
+                        f"「{name}」为乡镇（街道），无权制定{official.label}，{tname.zh}「{official.label}」行"
                         f"「{column.label}」应为 0，实际为 {cell.raw}",
-                        f'"{name}" is a township or street office and cannot make {spec.label} ({spec.en}): '
-                        f'table 2 row "{spec.label}", column "{column.label}" should be 0, but is {cell.raw}',
+                        f'"{name}" is a township or street office and cannot make {official.label} ({official.en}): '
+                        f'{tname.en.lower()} row "{official.label}", column "{column.label}" should be 0, '
+                        f"but is {cell.raw}",
                     ),
                     expected=0,
                     actual=cell.value,

@@ -21,10 +21,12 @@ from collections.abc import Callable, Iterator, Mapping
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from checks import labels
 from checks.findings import Finding, Message, Severity
-from checks.model import KEYS, TABLE_KEYS, Position, Report, SourceData
+from checks.model import KEYS, Position, Report, SourceData, table_keys
 from checks.normalize import best_match
 from checks.rules import names, rule
+from checks.specs import Specification
 from checks.visible import shortened
 
 if TYPE_CHECKING:
@@ -133,7 +135,7 @@ def schema_violations(report: Report) -> Iterator[Finding]:
     validator = _validators()[data.schema]
     findings: list[tuple[NodePath, Finding]] = []
     for error in validator.iter_errors(data.document):
-        findings.extend(_findings(error, data, _schema(data.schema)))
+        findings.extend(_findings(report.spec, error, data, _schema(data.schema)))
     findings.sort(key=lambda item: (item[1].pos.line, item[1].pos.column, [str(step) for step in item[0]]))
     seen: set[tuple[Position, str]] = set()
     for _, finding in findings:
@@ -144,7 +146,7 @@ def schema_violations(report: Report) -> Iterator[Finding]:
 
 
 def _findings(
-    error: ValidationError, data: SourceData, schema: Mapping[str, Any]
+    spec: Specification, error: ValidationError, data: SourceData, schema: Mapping[str, Any]
 ) -> Iterator[tuple[NodePath, Finding]]:
     path: NodePath = tuple(error.absolute_path)
     kind = error.validator
@@ -152,20 +154,22 @@ def _findings(
         allowed = _allowed_keys(error.schema, schema)
         for key in error.instance:
             if key not in allowed:
-                yield _finding(data, (*path, key), *_unknown_key(key, allowed), at_key=True)
+                yield _finding(spec, data, (*path, key), *_unknown_key(key, allowed), at_key=True)
         return
     if kind == "required" and isinstance(error.instance, dict) and isinstance(error.validator_value, list):
         for key in error.validator_value:
             if key not in error.instance and repr(key) in error.message:
-                yield _finding(data, path, f"缺少「{key}」", f'"{key}" is missing')
+                yield _finding(spec, data, path, f"缺少「{key}」", f'"{key}" is missing')
         return
-    yield _finding(data, path, *_problem(error))
+    yield _finding(spec, data, path, *_problem(error))
 
 
-def _finding(data: SourceData, path: NodePath, zh: str, en: str, at_key: bool = False) -> tuple[NodePath, Finding]:
+def _finding(
+    spec: Specification, data: SourceData, path: NodePath, zh: str, en: str, at_key: bool = False
+) -> tuple[NodePath, Finding]:
     """The finding for the node at ``path``, placed at the node (``at_key``: at its key, when the source says)."""
     place_zh, place_en = _place(data.document, path)
-    table, row, col = _cell_of(data.document, path)
+    table, row, col = _cell_of(spec, data.document, path)
     pos = data.keys.get(path) if at_key else None
     return path, Finding(
         "S001",
@@ -205,7 +209,12 @@ _ITEMS = {  # how an item of a list under this key is called
     KEYS.header: ("第 {n} 个表头", "header {n}"),
     KEYS.sections: ("第 {n} 部分", "part {n}"),
 }
-_TABLES = {zh: key for key, zh in TABLE_KEYS.items()}
+
+
+@cache
+def _tables(spec: Specification) -> dict[str, str]:
+    """The table key of each table name the data form uses (表二 -> t2), as the report's specification names them."""
+    return {zh: key for key, zh in table_keys(spec).items()}
 
 
 def _is_cell(path: NodePath, index: int) -> bool:
@@ -260,17 +269,18 @@ def _step(node: Any, step: str | int) -> Any:
     return None
 
 
-def _cell_of(document: Any, path: NodePath) -> tuple[str | None, str | None, str | None]:
+def _cell_of(spec: Specification, document: Any, path: NodePath) -> tuple[str | None, str | None, str | None]:
     """The table, row and column keys of a place in a table, as far as they are known."""
-    table = _TABLES.get(path[0]) if path and isinstance(path[0], str) else None
+    table = _tables(spec).get(path[0]) if path and isinstance(path[0], str) else None
     if table is None or len(path) < 4 or path[1] != KEYS.rows or not isinstance(path[3], str):
         return table, None, None
-    from checks.sources.tables import identify_row  # the same identification the YAML source made
-
-    row = "all" if table == "t4" else identify_row(table, path[3])
+    official = spec.rows[table]
+    # A table of one unlabelled row (表四) names it by position; other rows as the YAML source identified them.
+    unlabelled = len(official) == 1 and not official[0].label
+    row = official[0].key if unlabelled else labels.vocabulary(spec, table).row_key(path[3])
     if row is None or len(path) < 5 or not isinstance(path[4], int):
         return table, row, None
-    columns = names.spec(table, row).columns
+    columns = names.row_spec(spec, table, row).columns
     cells = _step(_step(_step(_step(document, path[0]), path[1]), path[2]), path[3])
     placed = isinstance(cells, list) and len(cells) == len(columns)
     return table, row, columns[path[4]].key if placed else None

@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
-from checks import national_format as nf
 from checks.findings import Finding, Message, Severity
-from checks.model import Position, Report, Section
+from checks.model import Report, Section
 from checks.normalize import letters
 from checks.rules import names, rule
+from checks.specs import Specification
 
 
-def _name(part: int) -> str:
-    return names.part(part).heading
+def _name(spec: Specification, part: int) -> str:
+    return names.part(spec, part).heading
 
 
-def _en(part: int) -> str:
-    return names.part(part).en
+def _en(spec: Specification, part: int) -> str:
+    return names.part(spec, part).en
 
 
 @rule("R001", Severity.ERROR, "缺少必备部分", "a required part is missing")
@@ -36,12 +37,15 @@ def missing_part(report: Report) -> Iterator[Finding]:
     R004's warning. Neighbouring missing parts (a report that stops after part 三) give one finding.
     Failing: the report ends after part 五. Passing: part 六 is present even when there is little to report.
     """
+    spec = report.spec
     found = {section.part for section in report.sections}
-    for numbers in names.neighbours(part.number for part in nf.PARTS if part.number not in found):
-        run = [names.part(number) for number in numbers]
+    for numbers in names.neighbours(part.number for part in spec.parts if part.number not in found):
+        run = [names.part(spec, number) for number in numbers]
         first, last = run[0], run[-1]
         following = [s for s in report.sections if s.part > last.number]
-        pos = following[0].heading.pos if following else _end(report)
+        # After the last part: its last text line, where a part missing there belongs (the report's last line of
+        # text, or in a YAML report the last of its 正文, which its tables follow).
+        pos = following[0].heading.pos if following else (report.sections[-1].end if report.sections else report.end)
         if len(run) == 1:
             message = Message(
                 f"缺少第{first.number}部分「{first.heading}」",
@@ -56,12 +60,6 @@ def missing_part(report: Report) -> Iterator[Finding]:
         yield Finding("R001", pos, message, expected=first.heading)
 
 
-def _end(report: Report) -> Position:
-    """The last line with text: where a part missing at the end of the report belongs."""
-    last = next((i for i in range(len(report.lines), 0, -1) if report.lines[i - 1].strip()), 1)
-    return Position(last, 1)
-
-
 @rule("R002", Severity.ERROR, "部分顺序错误", "parts out of order")
 def parts_out_of_order(report: Report) -> Iterator[Finding]:
     """
@@ -74,16 +72,18 @@ def parts_out_of_order(report: Report) -> Iterator[Finding]:
     Parts out of the format's order cannot be compared part by part: an error.
     Failing: part 六 before part 五. Passing: parts 一 to 六 in order.
     """
+    spec = report.spec
     highest: Section | None = None
     for section in report.sections:
         if highest is not None and section.part < highest.part:
+            this, that = section.part, highest.part
             yield Finding(
                 "R002",
                 section.heading.pos,
                 Message(
-                    f"「{_name(section.part)}」应在「{_name(highest.part)}」之前（见{highest.heading.pos.zh}）",
-                    f'"{_name(section.part)}" ({_en(section.part)}) must come before "{_name(highest.part)}" '
-                    f"({_en(highest.part)}, {highest.heading.pos.en})",
+                    f"「{_name(spec, this)}」应在「{_name(spec, that)}」之前（见{highest.heading.pos.zh}）",
+                    f'"{_name(spec, this)}" ({_en(spec, this)}) must come before "{_name(spec, that)}" '
+                    f"({_en(spec, that)}, {highest.heading.pos.en})",
                 ),
             )
         elif highest is None or section.part > highest.part:
@@ -101,6 +101,7 @@ def part_twice(report: Report) -> Iterator[Finding]:
     With a part written twice, neither can be taken as the report's: an error.
     Failing: "二、主动公开政府信息情况" twice. Passing: each heading once.
     """
+    spec = report.spec
     first: dict[int, Section] = {}
     for section in report.sections:
         if section.part in first:
@@ -108,8 +109,8 @@ def part_twice(report: Report) -> Iterator[Finding]:
                 "R003",
                 section.heading.pos,
                 Message(
-                    f"「{_name(section.part)}」重复出现（首次出现在{first[section.part].heading.pos.zh}）",
-                    f'"{_name(section.part)}" ({_en(section.part)}) appears again '
+                    f"「{_name(spec, section.part)}」重复出现（首次出现在{first[section.part].heading.pos.zh}）",
+                    f'"{_name(spec, section.part)}" ({_en(spec, section.part)}) appears again '
                     f"(first at {first[section.part].heading.pos.en})",
                 ),
             )
@@ -124,7 +125,8 @@ def heading_wording(report: Report) -> Iterator[Finding]:
     年度报告应当包括的内容，标题措辞不同而内容齐全的，不影响报告的完整性，故为警告：写出规定的表述，便于读者
     和汇总核对。只有标点不同（“、”“，”、空格、句末冒号）的不提示；已知的常见写法（如“四、政府信息公开行政复议
     和行政诉讼情况”和《条例》原文“四、因政府信息公开工作被申请行政复议、提起行政诉讼情况”）注明为常见写法。
-    部分由标题的编号确定，措辞只决定是否提示本规则。
+    部分由标题的编号确定，措辞只决定是否提示本规则。按地方格式核对的报告（配置文件的 format，如 shandong-2021），
+    该格式认可的写法（山东省的“六、其他事项”）与规定表述同样对待，不提示。
     错误示例：“二、主动公开政府信息的情况”；“1、 总体情况”。
     正确示例：“二、主动公开政府信息情况”；“一、总体情况”。
     ---
@@ -132,15 +134,17 @@ def heading_wording(report: Report) -> Iterator[Finding]:
     Regulations fixes what the report contains, not the words of its headings, so a different wording is a warning:
     the official one helps readers and whoever compiles the reports. Differences of punctuation only (、 or ，,
     spaces, a trailing colon) are not reported; known wordings (such as the Regulations' own for part 四) are named
-    as such. The numeral decides which part a heading is; the wording only whether this rule speaks.
+    as such. The numeral decides which part a heading is; the wording only whether this rule speaks. A report
+    checked against a provincial format (the configuration's format, e.g. shandong-2021) may use the headings that
+    format accepts as its own (山东's "六、其他事项") without a finding.
     Failing: "二、主动公开政府信息的情况"; "1、 总体情况". Passing: "二、主动公开政府信息情况"; "一、总体情况".
     """
     for section in report.sections:
-        part = names.part(section.part)
+        part = names.part(report.spec, section.part)
         written = letters(section.heading.text)
-        if written == letters(part.heading):
-            continue
-        variant = written in {letters(v) for v in part.variants}
+        if written == letters(part.heading) or written in _letters(part.accepted):
+            continue  # the official heading, or one the report's format accepts as its own
+        variant = written in _letters(part.variants)
         yield Finding(
             "R004",
             section.heading.pos,
@@ -155,6 +159,11 @@ def heading_wording(report: Report) -> Iterator[Finding]:
         )
 
 
+@cache
+def _letters(headings: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(map(letters, headings))
+
+
 @rule("R012", Severity.ERROR, "部分内容为空", "a part has no content")
 def empty_part(report: Report) -> Iterator[Finding]:
     """
@@ -166,15 +175,16 @@ def empty_part(report: Report) -> Iterator[Finding]:
     A part without content leaves the report incomplete: an error.
     Failing: heading 二 directly followed by heading 三. Passing: heading 二 followed by table 2.
     """
+    spec = report.spec
     for section in report.sections:
         # A part's table is its content wherever the source puts it (a YAML report lists tables after 正文).
-        has_table = any(nf.TABLE_PART[key] == section.part for key in report.tables)
+        has_table = any(spec.table_part.get(key) == section.part for key in report.tables)
         if not section.paragraphs and not has_table:
             yield Finding(
                 "R012",
                 section.heading.pos,
                 Message(
-                    f"「{_name(section.part)}」下没有任何内容",
-                    f'"{_name(section.part)}" ({_en(section.part)}) has no content',
+                    f"「{_name(spec, section.part)}」下没有任何内容",
+                    f'"{_name(spec, section.part)}" ({_en(spec, section.part)}) has no content',
                 ),
             )

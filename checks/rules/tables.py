@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checks import national_format as nf
 from checks.findings import Finding, Message, Severity
 from checks.model import Cell, Position, Report, Row, Table
 from checks.rules import names, rule
 from checks.rules.arithmetic import failing_sums
 from checks.rules.plausibility import may_make_rules
+from checks.specs import Column, Specification
 from checks.visible import shortened
 
 _DECIMALS = re.compile(r"\.(\d+)$")
@@ -19,11 +19,11 @@ MAX_FEE_DECIMALS = 6  # 1 fen is 0.000001 万元
 
 def _where(report: Report, table: str) -> Position:
     """Where a missing table belongs: under its part's heading, or the top of the file."""
-    part = nf.TABLE_PART[table]
+    part = report.spec.table_part[table]
     for section in report.sections:
         if section.part == part:
             return section.heading.pos
-    return Position(1, 1)
+    return report.start
 
 
 @rule("T001", Severity.ERROR, "缺少规定表格", "a required table is missing")
@@ -37,12 +37,13 @@ def missing_table(report: Report) -> Iterator[Finding]:
     checked: an error. When the whole part is missing, R001 alone says so.
     Failing: part 二 holds only a screenshot. Passing: table 2 in the national format.
     """
+    spec = report.spec
     parts = {section.part for section in report.sections}
-    for table in ("t2", "t3", "t4"):
+    for table, number in spec.table_part.items():
         # Without its part, the table is missing with it: R001 says so, once.
-        if table not in report.tables and nf.TABLE_PART[table] in parts:
-            zh, en = nf.TABLE_NAMES[table]
-            part = nf.PARTS[nf.TABLE_PART[table] - 1]
+        if table not in report.tables and number in parts:
+            zh, en = spec.table_names[table]
+            part = spec.part(number)
             yield Finding(
                 "T001",
                 _where(report, table),
@@ -67,12 +68,12 @@ def table_rows(report: Report) -> Iterator[Finding]:
     rows give one finding.
     Failing: table 3 without "3.其他" under （六）, or with an extra "（八）合计" row. Passing: all 25 rows.
     """
-    for key, table in names.checked_tables(report):
-        yield from _rows_of(key, table)
+    for key, table in report.tables.items():
+        yield from _rows_of(report.spec, key, table)
 
 
-def _rows_of(key: str, table: Table) -> Iterator[Finding]:
-    tname = names.table(key)
+def _rows_of(spec: Specification, key: str, table: Table) -> Iterator[Finding]:
+    tname = names.table(spec, key)
     for row in table.unplaced:
         text = row.label.text if row.label else ""
         yield Finding(
@@ -91,10 +92,10 @@ def _rows_of(key: str, table: Table) -> Iterator[Finding]:
             actual=text,
         )
     seen: dict[str, Row] = {}
-    order = [spec.key for spec in nf.ROWS[key]]
+    order = [official.key for official in spec.rows[key]]
     last = -1
     for row in table.rows:
-        name = names.row(key, row.key)
+        name = names.row(spec, key, row.key)
         if row.key in seen:
             yield Finding(
                 "T002",
@@ -114,20 +115,25 @@ def _rows_of(key: str, table: Table) -> Iterator[Finding]:
                 "T002",
                 row.pos,
                 Message(
-                    f"{tname.zh}的「{name.zh}」行顺序错误，应在「{names.row(key, order[last]).zh}」之前",
+                    f"{tname.zh}的「{name.zh}」行顺序错误，应在「{names.row(spec, key, order[last]).zh}」之前",
                     f'{tname.en} row "{name.zh}" ({name.en}) is out of order: it belongs before '
-                    f'"{names.row(key, order[last]).zh}"',
+                    f'"{names.row(spec, key, order[last]).zh}"',
                 ),
                 table=key,
                 row=row.key,
             )
         last = max(last, index)
-    for run in names.neighbours(index for index, row_key in enumerate(order) if row_key not in seen):
+    optional = {official.key for official in spec.rows[key] if official.optional}
+    missing = (index for index, row_key in enumerate(order) if row_key not in seen and row_key not in optional)
+    for run in names.neighbours(missing):
         following = [seen[k] for k in order[run[-1] + 1 :] if k in seen]
-        pos = following[0].pos if following else Position(table.end_line, 1)
-        first, final = names.row(key, order[run[0]]), names.row(key, order[run[-1]])
-        if key == "t4":
-            message = Message(f"{tname.zh}没有数据行（应有 15 个数字）", f"{tname.en} has no data row (15 numbers)")
+        pos = following[0].pos if following else table.end
+        first, final = names.row(spec, key, order[run[0]]), names.row(spec, key, order[run[-1]])
+        if len(order) == 1 and not spec.rows[key][0].label:  # 表四: one row of numbers, without a label
+            width = len(spec.rows[key][0].columns)
+            message = Message(
+                f"{tname.zh}没有数据行（应有 {width} 个数字）", f"{tname.en} has no data row ({width} numbers)"
+            )
         elif len(run) == 1:
             message = Message(f"{tname.zh}缺少「{first.zh}」行", f'{tname.en} lacks the row "{first.zh}" ({first.en})')
         else:
@@ -153,13 +159,14 @@ def cell_count(report: Report) -> Iterator[Finding]:
     Word or a web page.
     Failing: a table 3 row with 6 numbers. Passing: 7 numbers, 0 where there is nothing.
     """
-    for key, table in names.checked_tables(report):
-        tname = names.table(key)
+    spec = report.spec
+    for key, table in report.tables.items():
+        tname = names.table(spec, key)
         for row in table.rows:
-            columns = names.spec(key, row.key).columns
+            columns = names.row_spec(spec, key, row.key).columns
             if len(row.cells) == len(columns):
                 continue
-            name = names.row(key, row.key)
+            name = names.row(spec, key, row.key)
             where = f"「{name.zh}」行" if row.label else "数据行"
             yield Finding(
                 "T003",
@@ -208,13 +215,14 @@ def cell_value(report: Report) -> Iterator[Finding]:
     name is taken for one that cannot). Cells of one row written alike ("/" across the 规章 row) give one finding.
     Failing: "/" in the 行政许可 row; "12件". Passing: "0"; "12".
     """
+    spec = report.spec
     excused = not may_make_rules(report)
-    for key, table in names.checked_tables(report):
+    for key, table in report.tables.items():
         blanks: list[tuple[str, str, Cell]] = []  # (row label, column label, cell)
         for row in table.rows:
-            columns = names.spec(key, row.key).columns
+            columns = names.row_spec(spec, key, row.key).columns
             placed = len(row.cells) == len(columns)
-            name = names.row(key, row.key)
+            name = names.row(spec, key, row.key)
             # The same text in several cells of a row ("/" across the 规章 row) is one habit: one finding.
             written: dict[tuple[str, str], list[int]] = {}
             for index, cell in enumerate(row.cells):
@@ -224,17 +232,20 @@ def cell_value(report: Report) -> Iterator[Finding]:
                 elif cell.problem is not None:
                     written.setdefault((cell.problem, cell.raw), []).append(index)
             for (problem, _), indexes in written.items():
-                mild = excused and problem == "placeholder" and key == "t2" and row.key in nf.TOWNSHIP_NONE_ROWS
+                mild = excused and problem == "placeholder" and key == "t2" and row.key in spec.township_none_rows
                 cells = [row.cells[i] for i in indexes]
-                yield _not_a_number(key, row, cells, [columns[i] for i in indexes] if placed else [], problem, mild)
+                placed_columns = [columns[i] for i in indexes] if placed else []
+                yield _not_a_number(spec, key, row, cells, placed_columns, problem, mild)
         if blanks:
-            yield _blank_cells(table, blanks)
+            yield _blank_cells(spec, table, blanks)
 
 
-def _not_a_number(key: str, row: Row, cells: list[Cell], columns: list[nf.Column], problem: str, mild: bool) -> Finding:
+def _not_a_number(
+    spec: Specification, key: str, row: Row, cells: list[Cell], columns: list[Column], problem: str, mild: bool
+) -> Finding:
     """One finding for the cells of a row that hold the same text that is not a number (``columns``: theirs, when
     the row's cells are placed)."""
-    tname, name = names.table(key), names.row(key, row.key)
+    tname, name = names.table(spec, key), names.row(spec, key, row.key)
     zh, en = _PROBLEM[problem]
     raw = shortened(cells[0].raw, _QUOTED)
     col = f"「{'、'.join(c.label for c in columns)}」列" if columns else ""
@@ -255,14 +266,14 @@ def _not_a_number(key: str, row: Row, cells: list[Cell], columns: list[nf.Column
     )
 
 
-def _blank_cells(table: Table, blanks: list[tuple[str, str, Cell]]) -> Finding:
+def _blank_cells(spec: Specification, table: Table, blanks: list[tuple[str, str, Cell]]) -> Finding:
     """One finding for a table's blank cells: how many, where, and whether the sums hold with them as 0."""
-    tname = names.table(table.key)
+    tname = names.table(spec, table.key)
     rows = list(dict.fromkeys(row for row, _, _ in blanks))
     columns = list(dict.fromkeys(column for _, column, _ in blanks))
     where_zh = f"{'、'.join(columns)}列，{len(rows)} 行" if len(rows) > 1 else f"「{rows[0]}」行{'、'.join(columns)}列"
     where_en = f"columns {', '.join(columns)}; {len(rows)} rows" if len(rows) > 1 else f'row "{rows[0]}"'
-    broken = failing_sums(table)
+    broken = failing_sums(spec, table)
     if broken:
         shown = "、".join(m.zh for m in broken[:_SHOWN_SUMS]) + (
             f"等 {len(broken)} 项" if len(broken) > _SHOWN_SUMS else ""
@@ -294,38 +305,47 @@ def _blank_cells(table: Table, blanks: list[tuple[str, str, Cell]]) -> Finding:
 @rule("T005", Severity.ERROR, "数值超出允许范围", "a count is negative or fractional, or the fee is malformed")
 def value_range(report: Report) -> Iterator[Finding]:
     """
-    件数、数量只能是非负整数，收费金额不能为负数，否则数字必然有误，是错误。
+    件数、数量只能是非负整数，收费金额不能为负数，否则数字必然有误，是错误。2019年格式表二的“本年增/减”是与上一年
+    相比的增减数，可以为负数，但须为整数。
     表二“行政事业性收费”的金额以万元为单位，国家格式未规定小数位数（12.5 元即 0.00125 万元）；小数超过 6 位
     （不足 1 分）的，为警告。
     错误示例：“行政许可”填 -3 或 2.5；收费金额填 -1。正确示例：3；0.00125。
     ---
-    Counts are non-negative whole numbers and the fee is not negative; otherwise a figure is wrong, an error.
+    Counts are non-negative whole numbers and the fee is not negative; otherwise a figure is wrong, an error. The
+    2019 format's 本年增/减 (change on last year) may be negative, but is a whole number.
     The format sets no decimal places for the 行政事业性收费 amount in 10,000 yuan (12.5 yuan is 0.00125); more
     than 6 decimals (less than one fen) is a warning. Failing: -3 or 2.5 licences; a fee of -1. Passing: 3; 0.00125.
     """
-    for key, table in names.checked_tables(report):
-        tname = names.table(key)
+    spec = report.spec
+    unit = spec.t2_unit_word  # the unit of an amount, when the format names one (the 2019 表二 does not)
+    for key, table in report.tables.items():
+        tname = names.table(spec, key)
         for row in table.rows:
-            spec = names.spec(key, row.key)
-            name = names.row(key, row.key)
-            for cell in row.cells:
+            official = names.row_spec(spec, key, row.key)
+            name = names.row(spec, key, row.key)
+            placed = len(row.cells) == len(official.columns)
+            for index, cell in enumerate(row.cells):
                 if cell.value is None:
                     continue
+                # A change (2019's 本年增/减) may go down; a row whose cells cannot be placed is given the benefit.
+                signed = official.columns[index].signed if placed else any(c.signed for c in official.columns)
                 severity = None
-                if spec.fee:
+                if official.fee:
                     decimals = _DECIMALS.search(cell.raw.strip())
                     if cell.value < 0:
                         zh, en = "金额不能为负数", "the amount cannot be negative"
-                    elif decimals and len(decimals.group(1)) > MAX_FEE_DECIMALS:
+                    elif unit is not None and decimals and len(decimals.group(1)) > MAX_FEE_DECIMALS:
                         zh, en = (
-                            "金额以万元为单位，小数超过 6 位（不足 1 分），请核实",
-                            "more than 6 decimals of 10,000 yuan (below one fen): check it",
+                            f"金额以{unit}为单位，小数超过 6 位（不足 1 分），请核实",
+                            f"more than 6 decimals of {unit} (10,000 yuan; below one fen): check it",
                         )
                         severity = Severity.WARNING
                     else:
                         continue
-                elif cell.value >= 0 and isinstance(cell.value, int):
+                elif isinstance(cell.value, int) and (cell.value >= 0 or signed):
                     continue
+                elif signed:
+                    zh, en = "增减数须为整数", "a change must be a whole number"
                 else:
                     zh, en = "件数须为非负整数", "a count must be a non-negative whole number"
                 yield Finding(

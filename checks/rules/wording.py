@@ -6,24 +6,17 @@ from collections.abc import Iterator
 from functools import cache
 
 from checks import labels
-from checks import national_format as nf
 from checks.findings import Finding, Message, Severity
 from checks.labels import Likeness
 from checks.model import Report, Table, Text
-from checks.normalize import best_match, norm
+from checks.normalize import norm
 from checks.rules import names, rule
-
-NOTE_SIMILARITY = 0.7  # an altered note is a T006; below this it is not the note at all (T007)
-HEADER_SIMILARITY = 0.5  # how alike a written header must be to stand for an official one
+from checks.specs import Specification
 
 
-def _is_note(text: str) -> bool:
-    return nf.T3_NOTE_KEYWORD in text or best_match(text, (nf.T3_NOTE,), NOTE_SIMILARITY) is not None
-
-
-def _lacks_only_unit(written: str, official: str) -> bool:
+def _lacks_only_unit(spec: Specification, written: str, official: str) -> bool:
     """A header that is official but for the unit: T007 reports it, not T006."""
-    return norm(official) == norm(written) + norm(nf.T2_UNIT)
+    return spec.t2_unit is not None and norm(official) == norm(written) + norm(spec.t2_unit)
 
 
 @rule("T006", Severity.ERROR, "行或列标签与规定表述不一致", "a row or column label differs from the official wording")
@@ -44,15 +37,17 @@ def label_wording(report: Report) -> Iterator[Finding]:
     identified and its figures checked. Other words change what is counted: an error.
     Failing: "只计这一情况", "内容事务信息", "现行有效件". Passing: the official labels.
     """
-    for key, table in names.checked_tables(report):
-        yield from _row_labels(key, table)
-        yield from _header_labels(key, table)
+    for key, table in report.tables.items():
+        yield from _row_labels(report.spec, key, table)
+        yield from _header_labels(report.spec, key, table)
 
 
-def _differs(key: str, label: Text, official: str, subject: Message, row: str | None = None) -> Iterator[Finding]:
+def _differs(
+    spec: Specification, key: str, label: Text, official: str, subject: Message, row: str | None = None
+) -> Iterator[Finding]:
     """T006 for a label that is not ``official``: nothing when only punctuation or the 条例's words differ, a
     warning for a variant compliant reports write, an error for other words."""
-    likeness = labels.compare(label.text, official)
+    likeness = labels.compare(label.text, official, spec=spec)
     if likeness is Likeness.SAME:
         return
     variant = likeness is Likeness.VARIANT
@@ -72,33 +67,36 @@ def _differs(key: str, label: Text, official: str, subject: Message, row: str | 
     )
 
 
-def _row_labels(key: str, table: Table) -> Iterator[Finding]:
-    tname = names.table(key)
+def _row_labels(spec: Specification, key: str, table: Table) -> Iterator[Finding]:
+    tname = names.table(spec, key)
     subject = Message(f"{tname.zh}行标签", f"{tname.en} row label")
     for row in table.rows:
         if row.label is not None:
-            yield from _differs(key, row.label, names.spec(key, row.key).label, subject, row=row.key)
+            official = names.row_spec(spec, key, row.key).label
+            yield from _differs(spec, key, row.label, official, subject, row=row.key)
 
 
-def _header_labels(key: str, table: Table) -> Iterator[Finding]:
-    tname = names.table(key)
-    official = tuple(label for label in nf.HEADER_LABELS[key] if label != nf.T3_NOTE)
-    exact_keys = {labels.exact(label): label for label in official}
+def _header_labels(spec: Specification, key: str, table: Table) -> Iterator[Finding]:
+    tname = names.table(spec, key)
+    vocabulary = labels.vocabulary(spec, key)
+    note = vocabulary.note
+    official = tuple(label for label in vocabulary.headers if label != note)
+    exact_keys = _exact_keys(spec, key)
     covered: set[str] = set()
     for label in table.labels:
-        written = exact_keys.get(labels.exact(label.text))
+        written = exact_keys.get(labels.exact(spec, label.text))
         if written is not None:
             covered.add(written)
             continue
-        if key == "t3" and _is_note(label.text):
+        if note is not None and vocabulary.is_note(label.text):
             subject = Message(f"{tname.zh}勾稽关系说明", f"{tname.en}: the 勾稽 note")
-            yield from _differs(key, label, nf.T3_NOTE, subject)
+            yield from _differs(spec, key, label, note, subject)
             continue
-        match = _header_for(label.text, official)
+        match = vocabulary.header(label.text, official)
         if match is not None:
             covered.add(match)
-            if not _lacks_only_unit(label.text, match):
-                yield from _differs(key, label, match, Message(f"{tname.zh}表头", f"{tname.en} header"))
+            if not _lacks_only_unit(spec, label.text, match):
+                yield from _differs(spec, key, label, match, Message(f"{tname.zh}表头", f"{tname.en} header"))
             continue
         yield Finding(
             "T006",
@@ -113,7 +111,7 @@ def _header_labels(key: str, table: Table) -> Iterator[Finding]:
     present = {row.key for row in table.rows}
     if not present:
         return  # no row at all (a copy cut short after the headers): T002 says so, once
-    labelled = _labelled_rows(key)
+    labelled = _labelled_rows(spec, key)
     for wanted in official:
         if wanted in labelled and present.isdisjoint(labelled[wanted]):
             continue  # every row it labels is missing (a block left out, a copy cut short): T002 says so, once
@@ -128,30 +126,26 @@ def _header_labels(key: str, table: Table) -> Iterator[Finding]:
 
 
 @cache
-def _labelled_rows(key: str) -> dict[str, frozenset[str]]:
+def _exact_keys(spec: Specification, key: str) -> dict[str, str]:
+    """The official headers of a table (the 勾稽 note aside) by the key under which a written one is the same."""
+    vocabulary = labels.vocabulary(spec, key)
+    return {labels.exact(spec, label): label for label in vocabulary.headers if label != vocabulary.note}
+
+
+@cache
+def _labelled_rows(spec: Specification, key: str) -> dict[str, frozenset[str]]:
     """The rows each header of a table labels: a 表二 block's marker and columns its rows, a 表三 group its rows."""
     rows: dict[str, set[str]] = {}
     if key == "t2":
-        for block in nf.T2_BLOCKS:
-            for spec in block.rows:
-                for label in (block.marker, *(column.label for column in spec.columns)):
-                    rows.setdefault(label, set()).add(spec.key)
-    elif key == "t3":
-        for spec in nf.T3_ROWS:
-            if spec.group:
-                rows.setdefault(spec.group, set()).add(spec.key)
+        for block in spec.t2_blocks:
+            for official in block.rows:
+                for label in (block.marker, *(column.label for column in official.columns)):
+                    rows.setdefault(label, set()).add(official.key)
+    else:
+        for official in spec.rows[key]:
+            if official.group:
+                rows.setdefault(official.group, set()).add(official.key)
     return {label: frozenset(keys) for label, keys in rows.items()}
-
-
-def _header_for(text: str, official: tuple[str, ...]) -> str | None:
-    """The official header a written one stands for: as a variant (checks.labels), else as a mistyped copy."""
-    loose = labels.loose(text)
-    variant = labels.listed_variant(text)
-    found = next((label for label in official if labels.loose(label) == loose or label == variant), None)
-    if found is not None:
-        return found
-    match = best_match(text, official, HEADER_SIMILARITY)
-    return match[0] if match else None
 
 
 @rule("T007", Severity.ERROR, "缺少勾稽关系说明或金额单位", "the 勾稽 note or the （单位：万元） unit is missing")
@@ -160,39 +154,51 @@ def note_and_unit(report: Report) -> Iterator[Finding]:
     表三左上角须保留说明“（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）”；
     表二收费金额须注明“（单位：万元）”，否则读者无法核对数据、无法知道金额单位。
     缺少说明或单位，数字无法核对，是错误；写作“（万元）”等其他形式的单位视为已注明（措辞由 T006 提示）。
+    2019年格式的表二没有规定金额单位，不检查单位。
     错误示例：表三左上角为空；表头写“本年收费金额”。正确示例：保留勾稽说明；写“本年收费金额（单位：万元）”。
     ---
     Table 3 keeps its 勾稽 note in the top-left cell; the table 2 fee header states the unit （单位：万元）.
     Without them the figures cannot be checked: an error; a unit written otherwise ("（万元）") counts (T006
-    notes the wording).
+    notes the wording). The 2019 format's table 2 names no unit, so none is asked for there.
     Failing: an empty top-left cell; "本年收费金额". Passing: the note; "本年收费金额（单位：万元）".
     """
+    spec = report.spec
     t3 = report.tables.get("t3")
-    if t3 is not None and not any(_is_note(label.text) for label in t3.labels):
+    vocabulary = labels.vocabulary(spec, "t3")
+    if t3 is not None and vocabulary.note is not None and not any(vocabulary.is_note(x.text) for x in t3.labels):
+        tname = names.table(spec, "t3")
         yield Finding(
             "T007",
             t3.pos,
-            Message(f"表三缺少勾稽关系说明「{nf.T3_NOTE}」", f'Table 3 lacks the 勾稽 note "{nf.T3_NOTE}"'),
-            table="t3",
-            expected=nf.T3_NOTE,
-        )
-    t2 = dict(names.checked_tables(report)).get("t2")
-    fees = nf.T2_BLOCKS[-1].rows[0].key
-    # Without its fee row (T002), a 表二 has no fee header to carry the unit.
-    if (
-        t2 is not None
-        and t2.row(fees) is not None
-        and not any(nf.T2_UNIT_WORD in norm(label.text) for label in t2.labels)
-    ):
-        fee_header = nf.T2_BLOCKS[-1].rows[0].columns[0].label
-        near = best_match(fee_header, tuple(label.text for label in t2.labels), HEADER_SIMILARITY)
-        pos = next((label.pos for label in t2.labels if near and label.text == near[0]), t2.pos)
-        yield Finding(
-            "T007",
-            pos,
             Message(
-                f"表二收费金额须注明单位「{nf.T2_UNIT}」", f'Table 2: the fee header must state the unit "{nf.T2_UNIT}"'
+                f"{tname.zh}缺少勾稽关系说明「{spec.t3_note}」", f'{tname.en} lacks the 勾稽 note "{spec.t3_note}"'
             ),
-            table="t2",
-            expected=fee_header,
+            table="t3",
+            expected=spec.t3_note,
         )
+    t2 = report.tables.get("t2")
+    fees = next((row for row in spec.t2_rows if row.fee), None)
+    # Without its fee row (T002), a 表二 has no fee header to carry the unit; a format may name no unit (2019).
+    if (
+        t2 is None
+        or fees is None
+        or spec.t2_unit is None
+        or spec.t2_unit_word is None
+        or t2.row(fees.key) is None
+        or any(spec.t2_unit_word in norm(label.text) for label in t2.labels)
+    ):
+        return
+    fee_header = fees.columns[0].label
+    among = (fee_header,)
+    near = next((x for x in t2.labels if labels.vocabulary(spec, "t2").header(x.text, among) == fee_header), None)
+    tname = names.table(spec, "t2")
+    yield Finding(
+        "T007",
+        near.pos if near is not None else t2.pos,
+        Message(
+            f"{tname.zh}收费金额须注明单位「{spec.t2_unit}」",
+            f'{tname.en}: the fee header must state the unit "{spec.t2_unit}"',
+        ),
+        table="t2",
+        expected=fee_header,
+    )

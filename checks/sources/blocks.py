@@ -1,52 +1,97 @@
-"""Documents with a structure of their own (HTML pages, Word files), read through a text form of themselves.
+"""What every reader of a document hands the assembler: blocks of positioned text, its comments, what it states.
 
-Such a source hands over *blocks* in reading order: a paragraph (one piece of text) or a table row (one piece per
-cell of the official grid, the cells a merged cell covers empty: the full grid of docs/formats.md). The blocks
-become the lines the text parser reads, a row's cells joined by tabs, and every position in the model is then
-moved back to where its piece is in the source. So a page and its Word copy are read by the same rules as text.
+A *block* is a paragraph (one piece of text) or a table row (one piece per cell). Each piece is a ``Text`` with
+its position in the source — a line and column of the file, or, in a Word document, its place — and ``runs``
+where it stops following the source character by character (an HTML page's markup or character references
+between its characters). The assembler (``sources.assemble``) turns the blocks into the report by the report's
+specification; nothing is re-split into cells or moved after it is read.
 """
 
 from __future__ import annotations
 
-import bisect
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable
+from enum import Enum
+from typing import NamedTuple
 
-from checks.model import Position, Report, Text, relocate
-from checks.sources.text import read_text
-
-# A paragraph is one Text; a table row one Text per grid cell. A Text's position is where it starts in the source
-# (``runs`` where it stops following the source character by character); a Word document's texts have no line and
-# column of their own, only a place (``pos.place``).
-Block = tuple[Text, ...]
+from checks.findings import Finding
+from checks.model import Comment, Metadata, Position, SourceData, Text
 
 
-def read_blocks(path: str, blocks: Sequence[Block], source_format: str) -> Report:
-    """The model of ``blocks``: its ``lines`` are the text form (one per block), its positions the source's."""
+class Shape(Enum):
+    """How a block's pieces were laid out in the source, which says what its empty pieces mean."""
+
+    PARAGRAPH = "paragraph"  # running text: one piece
+    TABS = "tabs"  # a tab-separated line of pasted text: empty cells after the labels are merged ones
+    PIPES = "pipes"  # a "| a | b |" line of a web copy: merged cells dropped
+    GRID = "grid"  # a table row of a document (or a Markdown table): a piece for every cell of the grid
+
+
+class Block(NamedTuple):
+    pieces: tuple[Text, ...]
+    shape: Shape = Shape.PARAGRAPH
+
+    @property
+    def text(self) -> str:
+        """The block as one line of text (a row's cells joined by tabs)."""
+        return "\t".join(piece.text for piece in self.pieces)
+
+    @property
+    def is_row(self) -> bool:
+        return self.shape is not Shape.PARAGRAPH
+
+    def as_text(self) -> Text:
+        """The block as one piece of text (a row's cells joined by tabs), each character where the source has it."""
+        if len(self.pieces) == 1:
+            return self.pieces[0]
+        written = [index for index, piece in enumerate(self.pieces) if piece.text]
+        if not written:
+            return Text("", self.pieces[0].pos)
+        pieces = self.pieces[written[0] : written[-1] + 1]  # as a line is read: without the empty cells at its ends
+        runs: list[tuple[int, Position]] = []
+        offset = 0
+        for piece in pieces:
+            runs.append((offset, piece.pos))
+            runs.extend((offset + index, pos) for index, pos in piece.runs)
+            offset += len(piece.text) + 1
+        return Text("\t".join(piece.text for piece in pieces), pieces[0].pos, tuple(runs))
+
+
+class Document(NamedTuple):
+    """A source read: its blocks in reading order and what else it states, for the assembler.
+
+    ``lines`` are what reporters quote (the file's lines, or a Word document's text form, one line per block);
+    ``title`` a title the document states besides its text (a page's ``<title>``), used when its text has none;
+    ``findings`` what reading it met (I003 syntax, I004 limits); ``unreadable``: nothing could be read;
+    ``wider``: a wider reading of the same source, for when this one holds nothing of a report (a page whose
+    article sits in an element named like the site's furniture).
+    """
+
+    path: str
+    format: str
+    blocks: tuple[Block, ...]
+    lines: tuple[str, ...]
+    comments: tuple[Comment, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    metadata: Metadata | None = None
+    data: SourceData | None = None
+    title: Text | None = None
+    unreadable: bool = False
+    wider: Callable[[], Document] | None = None
+
+
+def numbered(blocks: Iterable[tuple[Text, ...]], shape: Shape) -> tuple[tuple[Block, ...], tuple[str, ...]]:
+    """Blocks of a source without lines of its own (a Word document), and its text form: block *n* is line *n*, its
+    cells joined by tabs, and each piece is at its line and column there (keeping its place in the document), so a
+    reporter can quote the line a finding is on. Blocks without text are left out."""
+    kept: list[Block] = []
     lines: list[str] = []
-    starts: list[list[int]] = []  # the column each piece starts at in its line, per line
-    pieces: list[Block] = []
-    for block in blocks:
-        if not any(piece.text for piece in block):
+    for pieces in blocks:
+        if not any(piece.text for piece in pieces):
             continue
-        columns, column = [], 1
-        for piece in block:
-            columns.append(column)
+        line, column, placed = len(lines) + 1, 1, []
+        for piece in pieces:
+            placed.append(Text(piece.text, Position(line, column, piece.pos.place)))
             column += len(piece.text) + 1  # the tab after it
-        lines.append("\t".join(piece.text for piece in block))
-        starts.append(columns)
-        pieces.append(block)
-
-    def locate(pos: Position) -> Position:
-        if not 0 < pos.line <= len(lines):
-            return pos
-        columns = starts[pos.line - 1]
-        index = max(bisect.bisect_right(columns, pos.column) - 1, 0)
-        piece = pieces[pos.line - 1][index]
-        if piece.pos.place is not None:
-            return Position(pos.line, pos.column, piece.pos.place)
-        return piece.at(max(pos.column - columns[index], 0))
-
-    report = read_text(path, tuple(lines), source_format, full_grid=True)
-    # A Word document's lines have places: a paragraph, or a table row (its cells' places name the cell too).
-    places = tuple(place._replace(cell=None) for block in pieces if (place := block[0].pos.place) is not None)
-    return relocate(report, locate)._replace(lines=tuple(lines), places=places)
+        kept.append(Block(tuple(placed), shape if len(pieces) > 1 else Shape.PARAGRAPH))
+        lines.append("\t".join(piece.text for piece in pieces))
+    return tuple(kept), tuple(lines)

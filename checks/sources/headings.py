@@ -7,14 +7,13 @@ import re
 import sys
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import NamedTuple
 
-from checks import national_format as nf
-from checks.model import Period, Position, Text
+from checks.model import Period, Text
 from checks.normalize import letters
-from checks.sources.tables import RawCell
+from checks.specs import Specification
 
 # A part heading's numeral, in the numbering styles real reports use (reference §6.1): 一、 一. （一） 1、 第一部分.
 # Only the numeral is matched by a pattern (anchored, bounded); the rest of the line is read with str methods.
@@ -64,66 +63,71 @@ class Candidate(NamedTuple):
 
 
 @cache
-def _wordings() -> dict[int, tuple[str, ...]]:
-    """Each part's official and known wordings, without the numeral, as comparison keys."""
+def _wordings(spec: Specification) -> dict[int, tuple[str, ...]]:
+    """Each part's official, accepted and known wordings, without the numeral, as comparison keys."""
     return {
-        part.number: tuple(dict.fromkeys(letters(h.split("、", 1)[1]) for h in (part.heading, *part.variants)))
-        for part in nf.PARTS
+        part.number: tuple(
+            dict.fromkeys(letters(h.split("、", 1)[1]) for h in (part.heading, *part.accepted, *part.variants))
+        )
+        for part in spec.parts
     }
 
 
 @cache
-def _named() -> dict[str, int]:
-    return {key: number for number, keys in _wordings().items() for key in keys}
+def _named(spec: Specification) -> dict[str, int]:
+    return {key: number for number, keys in _wordings(spec).items() for key in keys}
 
 
 @cache
-def _prefixes() -> frozenset[str]:
+def _prefixes(spec: Specification) -> frozenset[str]:
     """Every beginning of every known wording (to find where a heading with text after it ends)."""
-    return frozenset(key[:end] for keys in _wordings().values() for key in keys for end in range(1, len(key) + 1))
+    keys = _wordings(spec).values()
+    return frozenset(key[:end] for wordings in keys for key in wordings for end in range(1, len(key) + 1))
 
 
-def _number(numeral: str) -> int:
+def _number(spec: Specification, numeral: str) -> int:
     if numeral.isdigit():
         return int(unicodedata.normalize("NFKC", numeral))
     if len(numeral) == 1:
-        return nf.NUMERALS.index(numeral) + 1
+        return spec.numerals.index(numeral) + 1
     tens, ones = numeral[0], numeral[1]
-    return 10 + nf.NUMERALS.index(ones) + 1 if tens == "十" and ones != "十" else 99  # 十一…十九; no part's
+    return 10 + spec.numerals.index(ones) + 1 if tens == "十" and ones != "十" else 99  # 十一…十九; no part's
 
 
-def heading_candidate(line: str, index: int = 0, judge: bool = True) -> Candidate | None:
+def heading_candidate(spec: Specification, line: str, index: int = 0, judge: bool = True) -> Candidate | None:
     """The numbered line ``line`` as a possible part heading, or None. ``judge``: compare its wording with its
     part's (else only exact wordings count: MAX_JUDGED)."""
     match = _NUMERAL.match(line)
     if match is None:
         return None
     style = next(name for name in STYLES if match.group(name))
-    number = _number(match.group(style))
+    number = _number(spec, match.group(style))
     start = len(line) - len(line.lstrip(" \t#\u3000"))
     body = line[match.end() :].rstrip()
-    length = _heading_length(body)
+    length = _heading_length(spec, body)
     if length is None:
         return None
     key = letters(body[:length])
-    named = _named().get(key)
-    alike = named == number or (named is None and judge and number in _wordings() and _alike(key, _wordings()[number]))
+    wordings = _wordings(spec)
+    named = _named(spec).get(key)
+    alike = named == number or (named is None and judge and number in wordings and _alike(key, wordings[number]))
     return Candidate(index, number, style, start, match.end() + length, named, alike)
 
 
-def _heading_length(body: str) -> int | None:
+def _heading_length(spec: Specification, body: str) -> int | None:
     """How much of ``body`` (a line after its numeral) is the heading: a known wording it starts with (the rest is
     text on the heading's line), else up to the first full stop or colon; None when that is empty or too long."""
     read, known = "", None
+    prefixes, named = _prefixes(spec), _named(spec)
     for position, char in enumerate(body[: MAX_HEADING * 2]):
         piece = letters(char)
         if not piece:
             continue
         read += piece
-        if read not in _prefixes():
+        if read not in prefixes:
             break
         # A known wording ends here if what follows is not more words ("一、总体情况及主要做法" is one heading).
-        if read in _named() and not letters(body[position + 1 : position + 2]):
+        if read in named and not letters(body[position + 1 : position + 2]):
             known = position + 1
     if known is not None:
         return known
@@ -155,18 +159,20 @@ def _close(same: int, key: str, wording: str) -> bool:
     return same >= HEADING_CONTAINS * len(wording) and same >= HEADING_PRECISION * len(key)
 
 
-def find_heading(line: str) -> int | None:
+def find_heading(spec: Specification, line: str) -> int | None:
     """The part a line on its own heads (a YAML report's 正文 item): the one its wording names, else its
     numeral's when the wording is like that part's; None for a line that is not a part's heading."""
-    found = heading_candidate(line)
+    found = heading_candidate(spec, line)
     if found is None:
         return None
     if found.named is not None:
         return found.named
-    return found.number if found.alike and 1 <= found.number <= len(nf.PARTS) else None
+    return found.number if found.alike and 1 <= found.number <= len(spec.parts) else None
 
 
-def choose_parts(candidates: list[Candidate], tables: dict[str, int]) -> list[tuple[Candidate, int]]:
+def choose_parts(
+    spec: Specification, candidates: list[Candidate], tables: dict[str, int]
+) -> list[tuple[Candidate, int]]:
     """Which numbered lines head the six parts, and which part each heads, in line order.
 
     The numeral says which part a heading is (一、 heads part 1 however it is worded), unless the line is worded
@@ -176,7 +182,7 @@ def choose_parts(candidates: list[Candidate], tables: dict[str, int]) -> list[tu
     only when no other line does, in the numbering style of the report's other headings, in its place in the
     order, and, for parts 二 to 四, with its table below it (``tables``: the line each table starts at).
     """
-    own = [c for c in candidates if c.alike and 1 <= c.number <= len(nf.PARTS)]
+    own = [c for c in candidates if c.alike and 1 <= c.number <= len(spec.parts)]
     styles = Counter(c.style for c in own)
     style = max(STYLES, key=lambda name: styles[name])
     # In the report's own numbering style; in another style only for a part no line of that style heads (an
@@ -191,10 +197,10 @@ def choose_parts(candidates: list[Candidate], tables: dict[str, int]) -> list[tu
     sure += [c for c in candidates if c.named not in (None, c.number) and c.style == style]
     sure_lines = {c.line for c in sure}
     chosen = [(c, c.named if c.named is not None else c.number) for c in sure]
-    table_lines = {nf.TABLE_PART[key]: line for key, line in tables.items()}
-    table_parts = set(nf.TABLE_PART.values())
+    table_lines = {spec.table_part[key]: line for key, line in tables.items()}
+    table_parts = set(spec.table_part.values())
     # One pass over the candidates for each part no sure heading heads: a bounded cost whatever the file holds.
-    for number in range(1, len(nf.PARTS) + 1):
+    for number in range(1, len(spec.parts) + 1):
         if any(part == number for _, part in chosen):
             continue
         after = max((c.line for c, part in chosen if part < number), default=-1)
@@ -231,10 +237,9 @@ def _list_items(candidates: list[Candidate], style: str) -> set[int]:
     return listed
 
 
-def parse_title(
-    lines: tuple[str, ...], cells_of: list[list[RawCell]]
-) -> tuple[Text | None, str | None, int | None, int]:
-    """The report's title before the first heading, its agency and year, and how many lines it ends after.
+def parse_title(spec: Specification, texts: Sequence[Text | None]) -> tuple[Text | None, str | None, int | None, int]:
+    """The report's title in the blocks before the first heading (``texts``: each block's text, None for a blank
+    one), its agency and year, and how many blocks it ends after.
 
     The official form is "{机关}{年度}年政府信息公开工作年度报告", but the title is kept however it is written
     (reference §6.2: year first, "（2023年度）" after it, without 年 or 工作, or garbled) so that R005 can say what
@@ -242,26 +247,28 @@ def parse_title(
     the agency ("九原区政务服务局" / "2022年政府信息公开工作年度报告"), is joined; a crawled page's "标题：…-{site}"
     line is read without its label and the site's name.
     """
-    for index, line in enumerate(lines):
-        stripped = line.strip()
-        if not _title_like(stripped):
+    lines = [text.text.strip() if text is not None else "" for text in texts]
+    for index, stripped in enumerate(lines):
+        here = texts[index]
+        if here is None or not _title_like(stripped):
             continue
-        pos, end = cells_of[index][0].pos, index + 1
-        title = read_title(stripped)
-        below = index + 1 if index + 1 < len(lines) and _title_like(lines[index + 1].strip()) else None
+        end = index + 1
+        title = read_title(spec, stripped)
+        below = index + 1 if index + 1 < len(lines) and _title_like(lines[index + 1]) else None
         if (title is None or title.agency is None) and below is not None:
-            joined = read_title(stripped + lines[below].strip())
+            joined = read_title(spec, stripped + lines[below])
             if joined is not None and joined.agency is not None:
                 title, end = joined, below + 1
         if title is None:
             continue
         text, agency = title.text, title.agency
-        pos = pos.shifted(title.start)
+        pos = here.at(title.start + len(here.text) - len(here.text.lstrip()))
         if agency is None:
-            above = next((i for i in range(index - 1, -1, -1) if lines[i].strip()), None)
-            if above is not None and len(lines[above].strip()) <= 30 and _title_like(lines[above].strip()):
-                agency = lines[above].strip()
-                text, pos = agency + text, cells_of[above][0].pos
+            above = next((i for i in range(index - 1, -1, -1) if lines[i]), None)
+            written = texts[above] if above is not None else None
+            if written is not None and len(lines[above or 0]) <= 30 and _title_like(lines[above or 0]):
+                agency = lines[above or 0]
+                text, pos = agency + text, written.pos
         return Text(text, pos), agency, title.year, end
     return None, None, None, 0
 
@@ -282,14 +289,14 @@ class Title(NamedTuple):
     year: int | None
 
 
-def read_title(line: str) -> Title | None:
+def read_title(spec: Specification, line: str) -> Title | None:
     """The title in a line, its agency and its year; None when the line is no title (one names 信息公开 and then
     报告, or 报 in a garbled one)."""
     if len(line) > 2 * MAX_TITLE:
         return None
     start, end = _core(line)
     core = line[start:end]
-    anchor = next((at for at in map(core.find, nf.TITLE_ANCHORS) if at >= 0), -1)
+    anchor = next((at for at in map(core.find, spec.title_anchors) if at >= 0), -1)
     if anchor < 0 or "报" not in core[anchor:]:
         return None
     year = _YEAR_IN.search(core)
@@ -322,6 +329,5 @@ def find_period(prose: Iterable[Text]) -> Period | None:
         if match is not None:
             start = int(match.group("start"))
             end = int(match.group("end")) if match.group("end") else start
-            column = text.pos.column + match.start("span")
-            return Period(Text(match.group("span"), Position(text.pos.line, column)), start, end)
+            return Period(Text(match.group("span"), text.at(match.start("span"))), start, end)
     return None

@@ -27,10 +27,12 @@ from bs4.element import NavigableString, PageElement, PreformattedString, Tag
 
 from checks.findings import Finding, Message
 from checks.model import Position, Report, Text
-from checks.sources.blocks import Block, read_blocks
-from checks.sources.headings import read_title
+from checks.sources.assemble import assemble
+from checks.sources.blocks import Block, Document, Shape
+from checks.sources.comments import line_comments
 from checks.sources.limits import MAX_COLUMNS, MAX_ROWS, MAX_SPAN, MAX_TABLE_CELLS, MAX_TEXT, Budget, bounded_int
 from checks.sources.nesting import TOO_NESTED, too_much_markup, too_nested
+from checks.specs import Specification, default
 
 # Elements that end a line of text; every other element is read as part of the line around it.
 _BLOCKS = frozenset(
@@ -89,7 +91,13 @@ def declared_encoding(data: bytes) -> str | None:
     return None
 
 
-def parse(path: str, lines: tuple[str, ...]) -> Report:
+def parse(path: str, lines: tuple[str, ...], spec: Specification | None = None) -> Report:
+    return assemble(read(path, lines), spec or default())
+
+
+def read(path: str, lines: tuple[str, ...]) -> Document:
+    """The page's blocks. Without the site's furniture; when that leaves nothing of a report (the page wraps its
+    article in an element named like furniture, <div class="menu-content">), the assembler reads it all."""
     source = _parseable("\n".join(lines))
     refused = too_much_markup(source) or (TOO_NESTED if too_nested(source) else None)
     if refused is not None:
@@ -102,15 +110,13 @@ def parse(path: str, lines: tuple[str, ...]) -> Report:
             soup = BeautifulSoup(source, "html.parser")
         except ParserRejectedMarkup as error:  # what _parseable does not foresee: the page's finding, not a crash
             return _unreadable(path, lines, _rejected(str(error)))
-    report, findings = _read(path, source, soup, furniture=True)
-    if not report.sections and not report.tables:
-        # Nothing of a report outside the site's furniture: the page wraps its article in an element named like
-        # furniture (<div class="menu-content">); read it all rather than nothing.
-        report, findings = _read(path, source, soup, furniture=False)
-    if report.title is None:
-        report = _with_page_title(report, source, soup)
-    # The page's own lines: what findings point at and reporters quote.
-    return report._replace(lines=lines, parse_findings=report.parse_findings + findings)
+    comments = line_comments(lines, "<!--")
+    title = _page_title(source, soup)
+
+    def everything() -> Document:
+        return _read(path, lines, source, soup, furniture=False)._replace(comments=comments, title=title)
+
+    return _read(path, lines, source, soup, furniture=True)._replace(comments=comments, title=title, wider=everything)
 
 
 def _parseable(source: str) -> str:
@@ -140,8 +146,8 @@ def _replacement_reference(reference: re.Match[str]) -> str:
     return "&#x" + "FFFD".rjust(len(reference.group()) - 3, "0")
 
 
-def _unreadable(path: str, lines: tuple[str, ...], finding: Finding) -> Report:
-    return Report(path, "html", None, None, None, (), {}, lines, parse_findings=(finding,), unreadable=True)
+def _unreadable(path: str, lines: tuple[str, ...], finding: Finding) -> Document:
+    return Document(path, "html", (), lines, findings=(finding,), unreadable=True)
 
 
 def _rejected(reason: str) -> Finding:
@@ -152,28 +158,32 @@ def _rejected(reason: str) -> Finding:
     )
 
 
-def _with_page_title(report: Report, source: str, soup: BeautifulSoup) -> Report:
-    """A page whose text has no title line (北京's often have none) is titled by its ``<title>``, read as any
-    title is (a site's name after it is not part of it)."""
+def _page_title(source: str, soup: BeautifulSoup) -> Text | None:
+    """The page's ``<title>``: a page whose text has no title line (北京's often have none) is titled by it, read as
+    any title is (a site's name after it is not part of it)."""
     tag = soup.title
-    written = tag.get_text()[:MAX_TEXT] if tag is not None else ""
-    title = read_title(" ".join(written.split()))
-    if title is None or tag is None:
-        return report
+    if tag is None:
+        return None
+    written = " ".join(tag.get_text()[:MAX_TEXT].split())
     opening = source.find("<title")
     offset = source.find(">", opening) + 1 if opening >= 0 else 0
     offset += len(source[offset:]) - len(source[offset:].lstrip())
     line = source.count("\n", 0, offset) + 1
     column = offset - source.rfind("\n", 0, offset)
-    return report._replace(title=Text(title.text, Position(line, column)), agency=title.agency, year=title.year)
+    return Text(written, Position(line, column))
 
 
-def _read(path: str, source: str, soup: BeautifulSoup, *, furniture: bool) -> tuple[Report, tuple[Finding, ...]]:
-    """The page's model, and the I004 findings for the limits (``sources.limits``) reading it reached."""
+def _read(path: str, lines: tuple[str, ...], source: str, soup: BeautifulSoup, *, furniture: bool) -> Document:
+    """The page's blocks, with the I004 findings for the limits (``sources.limits``) reading it reached."""
     reader = _Reader(source, furniture)
     reader.walk(soup)
     reader.end_line()
-    return read_blocks(path, reader.blocks, "html"), reader.budget.findings()
+    blocks = tuple(
+        Block(pieces, Shape.GRID if len(pieces) > 1 else Shape.PARAGRAPH)
+        for pieces in reader.blocks
+        if any(piece.text for piece in pieces)
+    )
+    return Document(path, "html", blocks, lines, findings=reader.budget.findings())
 
 
 class _Gathering:
@@ -222,7 +232,7 @@ class _Reader:
         self.furniture = furniture  # whether to leave out what is named like the site's furniture
         self.line_starts = [0, *accumulate(len(line) + 1 for line in source.split("\n"))]
         self.cursor = 0  # the source offset reading has reached: every text is found at or after it
-        self.blocks: list[Block] = []
+        self.blocks: list[tuple[Text, ...]] = []  # a paragraph's one piece, or a row's piece per grid cell
         self.line = _Gathering()  # the paragraph being read
         self.holders: set[int] = set()  # the tables that hold another table (by id)
         self.linked = True  # whether every text of it so far is a link's: then it is a menu or a link list

@@ -1,7 +1,9 @@
 """Markdown reports (docs/formats.md): optional YAML front matter, ``#`` headings, GFM pipe tables as full grids.
 
-The body is read by the text parser. Markdown's own marks are blanked out first — the front matter, the ``#`` of
-headings, the table delimiter rows — with spaces, so that every position stays where it is in the file.
+The body is read into blocks as plain text is (``sources.text``), its lines being the file's. Markdown's own marks
+are blanked out first — the front matter, the ``#`` of headings, the table delimiter rows — with spaces, so that
+every position stays where it is in the file. Its comments are the body's ``<!-- … -->`` lines and the front
+matter's YAML comments.
 """
 
 from __future__ import annotations
@@ -9,24 +11,36 @@ from __future__ import annotations
 import re
 
 from checks.findings import Finding
-from checks.model import Metadata, Report, SourceData
-from checks.sources.text import read_text
+from checks.model import Comment, Metadata, Report, SourceData
+from checks.sources.assemble import assemble
+from checks.sources.blocks import Document
+from checks.sources.comments import line_comments
+from checks.sources.text import read as read_text
+from checks.specs import Specification, default
 
 _FENCE = "---"
 _HEADING = re.compile(r"^(\s{0,3}#{1,6}\s+)")
 
 
-def parse(path: str, lines: tuple[str, ...]) -> Report:
+def parse(path: str, lines: tuple[str, ...], spec: Specification | None = None) -> Report:
+    return assemble(read(path, lines), spec or default())
+
+
+def read(path: str, lines: tuple[str, ...]) -> Document:
     body = list(lines)
+    comments: tuple[Comment, ...] = ()
     end = _front_matter_end(lines)
     metadata: Metadata | None = None
     data: SourceData | None = None
     parse_findings: tuple[Finding, ...] = ()
     if end is not None:
-        from checks.sources.yaml import load, metadata_of, source_data  # only front matter needs the YAML reader
+        # Only front matter needs the YAML loader (checks/yamlload.py), and the YAML source's reading of metadata.
+        from checks.sources.yaml import metadata_of
+        from checks.yamlload import load, source_data
 
         loaded = load(lines[1:end], first_line=2)
         parse_findings = loaded.findings
+        comments = loaded.comments
         if loaded.document is not None:
             data = source_data("metadata", loaded)
             metadata = metadata_of(loaded.document, loaded.nodes)
@@ -38,10 +52,10 @@ def parse(path: str, lines: tuple[str, ...]) -> Report:
         marks = _HEADING.match(line)
         if marks is not None:
             body[index] = " " * len(marks.group(1)) + line[marks.end() :]
-    report = read_text(path, tuple(body), "md", full_grid=True)
-    # The front matter's findings, and the body's own (a limit the text parser met): neither hides the other.
-    findings = (*parse_findings, *report.parse_findings)
-    return report._replace(lines=lines, metadata=metadata, data=data, parse_findings=findings)
+    document = read_text(path, tuple(body), "md", grid=True, comments=(*comments, *line_comments(body, "<!--")))
+    # The front matter's findings, and the body's own (a limit met): neither hides the other.
+    findings = (*parse_findings, *document.findings)
+    return document._replace(lines=lines, findings=findings, metadata=metadata, data=data)
 
 
 def _is_delimiter_row(line: str) -> bool:

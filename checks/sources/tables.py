@@ -8,14 +8,13 @@ position, and their value cells are counted, not guessed into columns.
 from __future__ import annotations
 
 import re
-from functools import cache
 from typing import NamedTuple
 
-from checks import labels as labels_
-from checks import national_format as nf
+from checks import labels
 from checks.model import Cell, Position, Row, Table, Text
-from checks.normalize import best_match, norm
+from checks.normalize import norm
 from checks.numbers import within_bounds
+from checks.specs import RowSpec, Specification
 
 
 class RawCell(NamedTuple):
@@ -27,7 +26,6 @@ _NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
 # Numbers as people write them in a cell, with units, in Arabic or Chinese numerals: values, if not numbers.
 _VALUE_LIKE = re.compile(r"(?:[-+−]?[\d,，.]+|[零〇一二两三四五六七八九十百千万]+)(?:件|个|条|项|次|份|万元|元)?")
 PLACEHOLDERS = frozenset({"/", "-", "—", "——", "–", "无", "×", "x", "X", "N/A", "n/a", "空"})
-FUZZY = 0.6  # how alike a label must be to count as a mistyped official label
 
 
 def is_value_text(text: str) -> bool:
@@ -56,56 +54,22 @@ def to_cell(raw: RawCell) -> Cell:
     return Cell(raw.text, None, problem, raw.pos)
 
 
-class _Vocabulary(NamedTuple):
-    rows: dict[str, str]  # normalised official row label -> row key
-    labels: tuple[str, ...]  # every official label of the table, rows first
-    known: frozenset[str]  # the labels, normalised
-    forms: dict[str, str]  # a label's exact and loose keys (checks.labels) -> the official label
-
-
-@cache
-def _vocabulary(table: str) -> _Vocabulary:
-    rows = {norm(spec.label): spec.key for spec in nf.ROWS[table] if spec.label}
-    labels = tuple(spec.label for spec in nf.ROWS[table] if spec.label) + nf.HEADER_LABELS[table]
-    shared: dict[str, str | None] = {}  # loose key -> its label, or None when two labels share it
-    for label in labels:
-        key = labels_.loose(label)
-        shared[key] = label if shared.get(key, label) == label else None
-    forms = {key: label for key, label in shared.items() if label is not None}
-    forms.update((labels_.exact(label), label) for label in labels)  # an exact key wins over a loose one
-    return _Vocabulary(rows, labels, frozenset(map(norm, labels)), forms)
-
-
-def _official(table: str, text: str) -> str | None:
-    """The official label ``text`` stands for: exactly, in another punctuation or a variant (checks.labels), or
-    as a mistyped copy."""
-    vocabulary = _vocabulary(table)
-    if norm(text) in vocabulary.known:
-        return text
-    official = vocabulary.forms.get(labels_.exact(text)) or vocabulary.forms.get(labels_.loose(text))
-    official = official or labels_.listed_variant(text)
-    if official is not None and norm(official) in vocabulary.known:
-        return official
-    match = best_match(text, vocabulary.labels, FUZZY)
-    return match[0] if match else None
-
-
-def identify_row(table: str, label: str) -> str | None:
+def identify_row(spec: Specification, table: str, label: str) -> str | None:
     """The key of the official row a written label names, exactly or as a mistyped copy; None for anything else.
 
     The same identification ``build_table`` makes, for sources that state which text is a row label (YAML).
     """
-    vocabulary = _vocabulary(table)
-    key = vocabulary.rows.get(norm(label))
-    if key is None:
-        official = _official(table, label)
-        key = vocabulary.rows.get(norm(official)) if official is not None else None
-    return key
+    return labels.vocabulary(spec, table).row_key(label)
 
 
-def _merge_split_labels(table: str, cells: list[RawCell]) -> list[RawCell]:
+def unlabelled_row(spec: Specification, table: str) -> RowSpec | None:
+    """The row of a table that has no label of its own (表四's one data row), if it is such a table."""
+    rows = spec.rows[table]
+    return rows[0] if len(rows) == 1 and not rows[0].label else None
+
+
+def _merge_split_labels(known: frozenset[str], cells: list[RawCell]) -> list[RawCell]:
     """Join label cells a copy split in two ("商业" / "企业", "(三)" / "不予公开") when together they are official."""
-    known = _vocabulary(table).known
     merged: list[RawCell] = []
     for cell in cells:
         prev = merged[-1] if merged else None
@@ -148,15 +112,19 @@ class _OpenRow(NamedTuple):
     values: list[RawCell]
 
 
-def build_table(table: str, units: list[list[RawCell]], start: Position, end_line: int, *, tabs: bool) -> Table:
+def build_table(
+    spec: Specification, table: str, units: list[list[RawCell]], start: Position, end: Position, *, tabs: bool
+) -> Table:
     """Identify rows by label and collect their value cells; a row ends at the next label or with its unit.
 
     ``tabs``: empty cells right after the labels stand for merged label cells (Word's tab copies keep them), so
     they are not values.
     """
-    vocabulary = _vocabulary(table)
-    expected = {spec.key: len(spec.columns) for spec in nf.ROWS[table]}
-    labels: list[Text] = []
+    vocabulary = labels.vocabulary(spec, table)
+    expected = {row.key: len(row.columns) for row in spec.rows[table]}
+    # A table whose one row has no label (表四): its values follow its last header label.
+    unlabelled = unlabelled_row(spec, table)
+    found_labels: list[Text] = []
     rows: list[Row] = []
     unplaced: list[Row] = []
     label_free_values: list[RawCell] = []  # 表四's data row has no label: its values follow the last label
@@ -169,7 +137,7 @@ def build_table(table: str, units: list[list[RawCell]], start: Position, end_lin
         (rows if row.key else unplaced).append(built)
 
     for unit in units:
-        cells = _merge_split_labels(table, unit)
+        cells = _merge_split_labels(vocabulary.known, unit)
         current: _OpenRow | None = None
         for index, cell in enumerate(cells):
             if is_value_text(cell.text):
@@ -179,28 +147,28 @@ def build_table(table: str, units: list[list[RawCell]], start: Position, end_lin
                     label_free_values.append(cell)
                 continue
             key = vocabulary.rows.get(norm(cell.text))
-            official = None if key else _official(table, cell.text)
+            official = None if key else vocabulary.official(cell.text)
             if official is not None and key is None:
                 key = vocabulary.rows.get(norm(official))
             followed_by_value = (
                 index + 1 < len(cells) and is_value_text(cells[index + 1].text) and bool(cells[index + 1].text)
             )
             label_free_values.clear()
-            if key is not None or (official is None and followed_by_value and table != "t4"):
+            if key is not None or (official is None and followed_by_value and unlabelled is None):
                 close(current)
                 current = _OpenRow(cell, key, [])
             else:
-                labels.append(Text(cell.text, cell.pos))
+                found_labels.append(Text(cell.text, cell.pos))
         close(current)
-        if table != "t4" and current is None and any(c.text for c in label_free_values):
+        if unlabelled is None and current is None and any(c.text for c in label_free_values):
             # A line of numbers without a label of its own: a row the format does not have. Its figures must be
             # reported (T002), never dropped; only 表四's data row has no label.
             values = _trim(label_free_values, 0, tabs=True)
             unplaced.append(Row("", None, tuple(map(to_cell, values)), values[0].pos))
             label_free_values.clear()
 
-    if table == "t4":
-        values = _trim(label_free_values, len(nf.T4_COLUMNS), tabs)
+    if unlabelled is not None:
+        values = _trim(label_free_values, len(unlabelled.columns), tabs)
         if values:
-            rows.append(Row(nf.T4_ROW.key, None, tuple(map(to_cell, values)), values[0].pos))
-    return Table(table, start, end_line, tuple(labels), tuple(rows), tuple(unplaced))
+            rows.append(Row(unlabelled.key, None, tuple(map(to_cell, values)), values[0].pos))
+    return Table(table, start, end, tuple(found_labels), tuple(rows), tuple(unplaced))

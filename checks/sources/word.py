@@ -21,8 +21,9 @@ from typing import Any, BinaryIO
 from checks.model import Place, Position, Text
 from checks.oserrors import open_regular
 from checks.reading import INVISIBLE, invisible_findings, over_limit, too_large
-from checks.sources import Loaded
-from checks.sources.blocks import Block, read_blocks
+from checks.sources import Source
+from checks.sources.assemble import assemble
+from checks.sources.blocks import Document, Shape, numbered
 from checks.sources.limits import MAX_COLUMNS, MAX_ROWS, MAX_SPAN, MAX_TABLE_CELLS, Budget, bounded_int
 from checks.sources.numbering import Numbering, w
 from checks.sources.package import Unreadable, not_a_document, read_part, related
@@ -31,6 +32,9 @@ _BODY = "word/document.xml"
 _DOCUMENT, _CONTENT = w("document"), w("body")
 _PARAGRAPH, _TABLE, _CONTROL, _CONTROL_CONTENT = w("p"), w("tbl"), w("sdt"), w("sdtContent")
 _ROW, _CELL, _ROW_PROPERTIES, _CELL_PROPERTIES = w("tr"), w("tc"), w("trPr"), w("tcPr")
+_PARAGRAPH_PROPERTIES = w("pPr")
+# What in a paragraph's own properties gets it a number from Word: a list of its own, or a style's.
+_NUMBERED_BY = frozenset((w("numPr"), w("pStyle")))
 _GRID_BEFORE, _GRID_SPAN, _VERTICAL_MERGE, _VAL = w("gridBefore"), w("gridSpan"), w("vMerge"), w("val")
 _RUN, _TEXT, _BREAK, _BREAK_TYPE = w("r"), w("t"), w("br"), w("type")
 # What a run's other children stand for in its text (as python-docx's ``Run.text`` reads them).
@@ -46,19 +50,26 @@ _TABS_AND_BREAKS = str.maketrans({"\t": " ", "\n": "", "\r": "", "\v": ""})
 Grid = list[list[Any]]  # per row, the cell element (w:tc) at each grid column: a merged cell's top-left one
 
 
-def read_file(path: Path, max_bytes: int) -> Loaded:
+def read_file(path: Path, max_bytes: int) -> Source:
     size = path.stat().st_size
     if size > max_bytes:
-        return Loaded(None, (too_large(size, max_bytes),), ())
+        return Source(None, (too_large(size, max_bytes),), ())
     try:
         body, numbering = _open(path)
     except Unreadable as problem:
-        return Loaded(None, (problem.finding,), ())
+        return Source(None, (problem.finding,), ())
     budget = Budget()
-    report = read_blocks(str(path), list(_Reader(numbering, budget).content(_inner(body))), "docx")
-    findings = invisible_findings(report.lines) if any(INVISIBLE.search(line) for line in report.lines) else ()
-    placed = tuple(f._replace(pos=report.placed(f.pos)) for f in findings)
-    return Loaded(report, budget.findings() + placed, report.lines)
+    blocks, lines = numbered(_Reader(numbering, budget).content(_inner(body)), Shape.GRID)
+    document = Document(str(path), "docx", blocks, lines)
+    findings = invisible_findings(lines) if any(INVISIBLE.search(line) for line in lines) else ()
+    # A finding about a line is about its paragraph, or its table row.
+    places = [block.pieces[0].pos.place for block in blocks]
+    placed = tuple(f._replace(pos=f.pos._replace(place=_row_of(places[f.pos.line - 1]))) for f in findings)
+    return Source(lambda spec: assemble(document, spec), budget.findings() + placed, lines)
+
+
+def _row_of(place: Place | None) -> Place | None:
+    return place._replace(cell=None) if place is not None else None
 
 
 def _open(path: Path) -> tuple[Any, Numbering]:
@@ -118,7 +129,7 @@ class _Reader:
         self.tables = 0  # read as tables (not framing), so far
         self.stopped = False  # the paragraph limit is reached: nothing more is read
 
-    def content(self, elements: Iterator[Any], depth: int = 0) -> Iterator[Block]:
+    def content(self, elements: Iterator[Any], depth: int = 0) -> Iterator[tuple[Text, ...]]:
         """The blocks of a run of paragraphs and tables. A table that only frames the page (one cell, or cells
         holding tables) is read as what its cells hold."""
         for element in elements:
@@ -133,16 +144,16 @@ class _Reader:
             at = Position(1, 1, Place(table=self.tables + 1, row=1))
             if not self.budget.take_table(at):
                 continue
-            grid = _grid(element, self.budget, self.tables + 1)
+            grid, holding = _grid(element, self.budget, self.tables + 1)
             cells = _distinct(grid)
-            if depth < MAX_FRAMES and (len(cells) == 1 or any(cell.find(_TABLE) is not None for cell in cells)):
+            if depth < MAX_FRAMES and (len(cells) == 1 or any(cell in holding for cell in cells)):
                 for cell in cells:
                     yield from self.content(_inner(cell), depth + 1)
             else:
                 self.tables += 1
                 yield from self.rows(grid, self.tables)
 
-    def rows(self, grid: Grid, number: int) -> Iterator[Block]:
+    def rows(self, grid: Grid, number: int) -> Iterator[tuple[Text, ...]]:
         """The rows of the ``number``-th table: a merged cell's text at its top-left grid cell, the grid cells it
         covers (the same element again, to the right or below) empty."""
         above: list[Any] = []
@@ -170,7 +181,10 @@ class _Reader:
         if not self.budget.take_paragraph(at):
             self.stopped = True
             return ""
-        text = self.numbering.label(paragraph) + _shown(paragraph, self.budget.room())
+        # Numbering.label looks its answer up with find() calls (a few µs each, on every paragraph); a paragraph
+        # whose properties name no list and no style, or a document without lists, gets "" from it anyway.
+        label = self.numbering.label(paragraph) if self.numbering.lists and _may_be_numbered(paragraph) else ""
+        text = label + _shown(paragraph, self.budget.room())
         return self.budget.clip(_clean(text), at) if clean else text
 
 
@@ -188,17 +202,21 @@ def _inner(container: Any) -> Iterator[Any]:
             stack.append(iter(content))  # a stack, not recursion: controls nest as deep as a file likes
 
 
-def _grid(table: Any, budget: Budget, number: int) -> Grid:
-    """The table's grid, row by row (only its own rows, ``w:tr`` directly in it), within the limits."""
+def _grid(table: Any, budget: Budget, number: int) -> tuple[Grid, set[Any]]:
+    """The table's grid, row by row (only its own rows, ``w:tr`` directly in it), within the limits, and the cells
+    read on the way that hold a table of their own (for telling a table that frames the page without a second
+    look at every cell; a set of the elements themselves, which keeps them alive: lxml makes a new Python object,
+    with a new id, for a node whose old one is gone)."""
     grid: Grid = []
     cells = 0
+    holding: set[Any] = set()
     above: dict[int, tuple[Any, int]] = {}
     for row_number, row in enumerate(table.iterchildren(_ROW), start=1):
         at = Position(1, 1, Place(table=number, row=row_number))
         if row_number > MAX_ROWS:
             budget.exceed("rows", at)
             break
-        elements, above = _grid_row(row, above, budget, at)
+        elements, above = _grid_row(row, above, budget, holding, at)
         if cells + len(elements) > MAX_TABLE_CELLS:
             budget.exceed("table cells", at)
             break
@@ -206,21 +224,30 @@ def _grid(table: Any, budget: Budget, number: int) -> Grid:
             break
         cells += len(elements)
         grid.append(elements)
-    return grid
+    return grid, holding
 
 
-def _grid_row(row: Any, above: dict[int, tuple[Any, int]], budget: Budget, at: Position) -> tuple[list[Any], Any]:
+def _grid_row(
+    row: Any, above: dict[int, tuple[Any, int]], budget: Budget, holding: set[Any], at: Position
+) -> tuple[list[Any], dict[int, tuple[Any, int]]]:
     """A row's cell element at each grid column (None where the row starts late, ``w:gridBefore``), and where each
-    of its cells starts in the grid (for the row below): a cell merged down from above (``w:vMerge`` without
-    ``restart``) is the cell above it, as wide as that one. Spans are capped before anything is built from them."""
-    start = _count(row.find(_ROW_PROPERTIES), _GRID_BEFORE, 0, budget, at)
+    of its cells starts in the grid (for the row below); its cells that hold a table go in ``holding``. A cell
+    merged down from above (``w:vMerge`` without ``restart``) is the cell above it, as wide as that one. Spans are
+    capped before anything is built from them. Each cell's children and properties are looked at once, in a loop:
+    lxml's ``find`` runs Python code (its ElementPath) on every call, five times what the loop costs."""
+    row_properties = _first(row, _ROW_PROPERTIES)
+    start = _span(_first(row_properties, _GRID_BEFORE) if row_properties is not None else None, 0, budget, at)
     elements: list[Any] = [None] * start
     starts: dict[int, tuple[Any, int]] = {}
     for cell in row.iterchildren(_CELL):
-        properties = cell.find(_CELL_PROPERTIES)
-        span = max(_count(properties, _GRID_SPAN, 1, budget, at), 1)
+        properties, nested = _cell_children(cell)
+        if nested:
+            holding.add(cell)
+        span_element, merge = _cell_properties(properties)
+        span = max(_span(span_element, 1, budget, at), 1)
         # Merged down, the cell above at the same grid column is the one shown (none above: a cell of its own).
-        top, width = above.get(start, (cell, span)) if _continues(properties) else (cell, span)
+        continues = merge is not None and merge.get(_VAL, "continue") == "continue"
+        top, width = above.get(start, (cell, span)) if continues else (cell, span)
         starts[start] = (top, width)
         if len(elements) + width > MAX_COLUMNS:
             budget.exceed("columns", at)
@@ -231,19 +258,45 @@ def _grid_row(row: Any, above: dict[int, tuple[Any, int]], budget: Budget, at: P
     return elements, starts
 
 
-def _count(properties: Any, child: str, default: int, budget: Budget, at: Position) -> int:
-    """A span the file states (``w:gridSpan``, ``w:gridBefore``), at most MAX_SPAN."""
-    found = properties.find(child) if properties is not None else None
+def _first(element: Any, tag: str) -> Any:
+    """The first child of ``element`` with ``tag``, or None (as ``element.find(tag)``, at a fifth of the cost)."""
+    for child in element:
+        if child.tag == tag:
+            return child
+    return None
+
+
+def _cell_children(cell: Any) -> tuple[Any, bool]:
+    """A cell's properties (its first ``w:tcPr``, or None) and whether a table is among its children."""
+    properties = None
+    nested = False
+    for child in cell:
+        tag = child.tag
+        if tag == _CELL_PROPERTIES:
+            properties = child if properties is None else properties
+        elif tag == _TABLE:
+            nested = True
+    return properties, nested
+
+
+def _cell_properties(properties: Any) -> tuple[Any, Any]:
+    """A cell's ``w:gridSpan`` and ``w:vMerge`` (the first of each, or None), from one loop over its properties."""
+    span = merge = None
+    for child in properties if properties is not None else ():
+        tag = child.tag
+        if tag == _GRID_SPAN:
+            span = child if span is None else span
+        elif tag == _VERTICAL_MERGE:
+            merge = child if merge is None else merge
+    return span, merge
+
+
+def _span(found: Any, default: int, budget: Budget, at: Position) -> int:
+    """A span the file states (``w:gridSpan``, ``w:gridBefore``: ``found``, or None), at most MAX_SPAN."""
     value = bounded_int(found.get(_VAL) if found is not None else None, default, MAX_SPAN + 1)
     if value > MAX_SPAN:
         budget.exceed("span", at)
     return min(value, MAX_SPAN)
-
-
-def _continues(properties: Any) -> bool:
-    """Whether a cell continues the merged cell above it (``<w:vMerge/>``, ``w:val="continue"``)."""
-    merge = properties.find(_VERTICAL_MERGE) if properties is not None else None
-    return merge is not None and merge.get(_VAL, "continue") == "continue"
 
 
 def _distinct(grid: Grid) -> list[Any]:
@@ -258,11 +311,35 @@ def _distinct(grid: Grid) -> list[Any]:
     return out
 
 
+def _may_be_numbered(paragraph: Any) -> bool:
+    """Whether a paragraph's properties (its first ``w:pPr``, as ``Numbering.label`` reads them) name a list or a
+    style (``w:numPr``, ``w:pStyle``): without either, Word shows no number before it."""
+    properties = _first(paragraph, _PARAGRAPH_PROPERTIES)
+    return properties is not None and any(child.tag in _NUMBERED_BY for child in properties)
+
+
 def _shown(paragraph: Any, room: int) -> str:
     """A paragraph's text as Word shows it once tracked changes are accepted: its runs, also those inside
     insertions, moves, content controls, simple fields, hyperlinks and smart tags, without deleted and moved-away
-    text, text boxes and ruby annotations. One walk, which skips what is hidden; it stops once ``room``
-    characters are gathered (the rest would be cut off)."""
+    text, text boxes and ruby annotations. It stops once ``room`` characters are gathered (the rest would be cut
+    off). Most paragraphs hide nothing: then lxml's own walk (``iter``) finds the runs in document order, a run
+    inside a run (a ruby's base) after that run's own text, as the walk below does, without a step in Python for
+    each property element of every run."""
+    if next(paragraph.iter(*_HIDING), None) is not None:
+        return _shown_walk(paragraph, room)
+    pieces: list[str] = []
+    length = 0
+    for run in paragraph.iter(_RUN):
+        if length >= room:
+            break
+        text = _run_text(run)
+        pieces.append(text)
+        length += len(text)
+    return "".join(pieces)
+
+
+def _shown_walk(paragraph: Any, room: int) -> str:
+    """``_shown`` for a paragraph with something hidden in it: one walk, which skips what is hidden."""
     pieces: list[str] = []
     length = 0
     stack = [iter(paragraph)]

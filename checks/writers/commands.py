@@ -34,7 +34,9 @@ def _fail(message: Message, lang: str) -> int:
 
 
 def _read(path: Path) -> Report | Message:
-    """The model of a source file as the linter reads it, or why it cannot be read."""
+    """The model of a source file as the linter reads it (by the format it is written in, so that a 2019-format
+    report is converted as one: checks/facts.py), or why it cannot be read."""
+    from checks.facts import checked_report
     from checks.reading import MAX_BYTES
     from checks.sources import read_report, unsupported
 
@@ -44,6 +46,7 @@ def _read(path: Path) -> Report | Message:
         return Message(f"{path} 不是普通文件，无法读取", f"{path} is not a regular file; it cannot be read")
     try:
         loaded = read_report(path, MAX_BYTES)
+        report = checked_report(loaded.build) if loaded is not None and loaded.build is not None else None
     except Exception:  # a bug of a reader: said as such, not as a traceback
         return Message(
             f"读取 {path} 时发生内部错误（这是 zfxxgk-lint 的缺陷，请报告）",
@@ -52,7 +55,6 @@ def _read(path: Path) -> Report | Message:
     if loaded is None:
         why = unsupported(path.suffix)
         return Message(f"{path}：{why.zh}", f"{path}: {why.en}")
-    report = loaded.report
     if report is None:
         reasons = "；".join(f.message.zh for f in loaded.findings)
         return Message(
@@ -187,11 +189,12 @@ def init(args: argparse.Namespace) -> int:
         if isinstance(last, Message):
             return _fail(last, lang)
         previous = last
-        if previous.year is not None and previous.year != args.year - 1:
+        last_year = previous.facts.year
+        if last_year is not None and last_year != args.year - 1:
             _say(
                 Message(
-                    f"注意：{last_path} 是 {previous.year} 年度的报告，不是 {args.year - 1} 年度",
-                    f"note: {last_path} reports on {previous.year}, not {args.year - 1}",
+                    f"注意：{last_path} 是 {last_year} 年度的报告，不是 {args.year - 1} 年度",
+                    f"note: {last_path} reports on {last_year}, not {args.year - 1}",
                 ),
                 lang,
             )

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from checks.model import METADATA_KEYS, Report, Table
-from checks.writers.document import blocks
+from checks.specs import Specification
+from checks.writers.document import pieces
 from checks.writers.place import lay_out
 
 FENCE = "---"
@@ -19,13 +20,13 @@ def write(report: Report) -> str:
             from checks.writers.yaml import dump  # only a report with metadata needs YAML
 
             out.append(f"{FENCE}\n{dump(front)}{FENCE}")
-    for block in blocks(report):
-        out.append(_MARKS[block.kind] + block.text if block.table is None else _table(block.table))
+    for block in pieces(report):
+        out.append(_MARKS[block.kind] + block.text if block.table is None else _table(block.table, report.spec))
     return "\n\n".join(out) + "\n"
 
 
-def _table(table: Table) -> str:
-    grid = lay_out(table)
+def _table(table: Table, spec: Specification) -> str:
+    grid = lay_out(table, spec)
     lines = [_row(line) for line in grid.lines]
     lines.insert(1, "|" + " --- |" * grid.width)  # the first line is the GFM header row
     return "\n".join(lines)

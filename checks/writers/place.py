@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from checks import national_format as nf
 from checks.model import Position, Row, Table, Text
+from checks.specs import Specification
 from checks.writers.grid import layout, official_header
 
 
@@ -31,16 +31,18 @@ def _order(pos: Position) -> tuple[int, int]:
 _Anchor = tuple[str, int]  # what a label matching no official one is written after: ("line"|"row"|"first", index)
 
 
-def lay_out(table: Table) -> Grid:
-    """The lines of ``table`` on the official grid (see the module docstrings)."""
-    return _Laying(table).run()
+def lay_out(table: Table, spec: Specification) -> Grid:
+    """The lines of ``table`` on the official grid of ``spec``, the report's specification (see the module
+    docstrings)."""
+    return _Laying(table, spec).run()
 
 
 class _Laying:
-    def __init__(self, table: Table) -> None:
+    def __init__(self, table: Table, spec: Specification) -> None:
         self.table = table
-        self.grid = layout(table.key)
-        self.expected = {spec.key: len(spec.columns) for spec in nf.ROWS[table.key]}
+        self.spec = spec
+        self.grid = layout(table.key, spec)
+        self.expected = {row.key: len(row.columns) for row in spec.rows[table.key]}
         self.rows = sorted((*table.rows, *table.unplaced), key=lambda r: _order(r.pos))
         self.filled: dict[tuple[int, int], str] = {}  # (grid line, column) -> the header label as written
         self.extras: dict[_Anchor, list[str]] = {}
@@ -55,7 +57,7 @@ class _Laying:
         free = [(i, slot) for i, line in enumerate(self.grid.lines) for slot in line.slots]
         line_of: dict[int, int] = {}  # written label index -> grid line
         for index, label in enumerate(self.table.labels):
-            official = official_header(self.table.key, label.text)
+            official = official_header(self.spec, self.table.key, label.text)
             spot = next((k for k, (_, slot) in enumerate(free) if slot.label == official), None)
             if official is not None and spot is not None:
                 line, slot = free.pop(spot)

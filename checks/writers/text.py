@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from checks.model import Report, Table
-from checks.writers.document import blocks
+from checks.specs import Specification
+from checks.writers.document import pieces
 from checks.writers.place import Grid, lay_out
 
 
 def write(report: Report) -> str:
     out = []
-    for block in blocks(report):
-        out.append(block.text if block.table is None else _table(block.table))
+    for block in pieces(report):
+        out.append(block.text if block.table is None else _table(block.table, report.spec))
     return "\n\n".join(out) + "\n"
 
 
-def _table(table: Table) -> str:
-    grid = lay_out(table)
+def _table(table: Table, spec: Specification) -> str:
+    grid = lay_out(table, spec)
     if not _blank_first_cell(grid):
         return "\n".join("\t".join(map(_cell, line)) for line in grid.lines)
     # Tab layout reads empty cells right after a row's labels as merged label cells, so a row whose first cells
@@ -23,8 +24,8 @@ def _table(table: Table) -> str:
     out = []
     for line, span in zip(grid.lines, grid.values, strict=True):
         start, end = span if span is not None else (len(line), len(line))
-        pieces = [cell for cell in line[:start] if cell] + list(line[start:end])
-        out.append("| " + " | ".join(_cell(piece).replace("|", "｜") for piece in pieces) + " |")
+        cells = [cell for cell in line[:start] if cell] + list(line[start:end])
+        out.append("| " + " | ".join(_cell(cell).replace("|", "｜") for cell in cells) + " |")
     return "\n".join(out)
 
 

@@ -9,8 +9,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.representer import RoundTripRepresenter
 
-from checks import national_format as nf
-from checks.model import KEYS, TABLE_KEYS, Report
+from checks.model import KEYS, Report, table_keys
+from checks.specs import Specification, default
 
 # The schema file editors check a YAML report against, found by the modeline relative to the report (editors
 # resolve it offline): `convert` and `init` put a copy beside the reports (checks/writers/support.py).
@@ -25,9 +25,9 @@ def modeline(schema: str = SCHEMA_FILE) -> str:
 def write(report: Report, schema: str = SCHEMA_FILE) -> str:
     """The report as YAML; ``schema``: the path from the report's folder to its schema (``../report.schema.json``)."""
     data = CommentedMap(report.to_data())
-    for key, zh in TABLE_KEYS.items():
+    for key, zh in table_keys(report.spec).items():
         if zh in data:
-            data[zh] = _table(key, data[zh])
+            data[zh] = _table(report.spec, key, data[zh])
     return modeline(schema) + "\n" + dump(data)
 
 
@@ -47,7 +47,7 @@ def _null(representer: RoundTripRepresenter, _: None) -> Any:
     return representer.represent_scalar("tag:yaml.org,2002:null", "null")
 
 
-def _table(key: str, table: dict[str, Any]) -> CommentedMap:
+def _table(spec: Specification, key: str, table: dict[str, Any]) -> CommentedMap:
     out = CommentedMap(table)
     rows = []
     for row in table[KEYS.rows]:
@@ -56,15 +56,16 @@ def _table(key: str, table: dict[str, Any]) -> CommentedMap:
         flow.fa.set_flow_style()
         rows.append(CommentedMap([(label, flow)]))
     out[KEYS.rows] = rows
-    out.yaml_set_comment_before_after_key(KEYS.rows, before="\n".join(column_comments(key)), indent=2)
+    out.yaml_set_comment_before_after_key(KEYS.rows, before="\n".join(column_comments(key, spec)), indent=2)
     return out
 
 
-def column_comments(key: str) -> list[str]:
-    """What each row's cells are, in order: one line per set of columns the table's rows share."""
+def column_comments(key: str, spec: Specification | None = None) -> list[str]:
+    """What each row's cells are, in order: one line per set of columns the table's rows share (in ``spec``, by
+    default the national format in force)."""
     sets: dict[tuple[str, ...], list[str]] = {}
-    for spec in nf.ROWS[key]:
-        sets.setdefault(tuple(c.label for c in spec.columns), []).append(spec.label)
+    for row in (spec or default()).rows[key]:
+        sets.setdefault(tuple(c.label for c in row.columns), []).append(row.label)
     if len(sets) == 1:
         return ["列：" + "、".join(next(iter(sets)))]
     return [f"列（{'、'.join(rows)}）：" + "、".join(columns) for columns, rows in sets.items()]

@@ -1,24 +1,19 @@
-"""The national format of the annual report (国办公开办函〔2021〕30号) as data.
+"""The national format of the annual report (国办公开办函〔2021〕30号) as data: the ``national-2021`` specification.
 
-Parsers, the schema, rules and messages all read this module; none of them spells a heading or label itself.
-A revision of the format or a provincial variant is a new set of these constants, not new rules.
-Source: ../shared/reference/format-2021.md (sections 2.1–2.5).
+Each upper-case constant is a field of ``checks.specs.Specification`` (lower-cased); nothing outside
+``checks/specs/`` reads this module: parsers, the schema, rules and messages read the report's specification, and
+none of them spells a heading or label itself. The 2019 format and provincial variants are written beside it, as
+their differences from it. Source: ../shared/reference/format-2021.md (sections 2.1–2.6).
 """
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from checks.specs.records import Column, Item, Part, RowSpec, Topic
 
+KEY = "national-2021"
 NAME = "国办公开办函〔2021〕30号"
-
-
-class Part(NamedTuple):
-    number: int
-    heading: str  # official heading, numeral included
-    en: str
-    # Wordings seen in compliant published reports (reference §6.1), the 条例's own among them: accepted, with a
-    # warning that names the official wording. Differences of punctuation only are not findings at all.
-    variants: tuple[str, ...] = ()
+FIRST_YEAR, LAST_YEAR = 2021, None  # the report years it is the format of (signed 2021-09-26)
+SUCCESSOR, PREDECESSOR = None, "national-2019"
 
 
 PARTS: tuple[Part, ...] = (
@@ -75,21 +70,6 @@ TABLE_PART = {"t2": 2, "t3": 3, "t4": 4}
 TABLE_NAMES = {"t2": ("表二", "Table 2"), "t3": ("表三", "Table 3"), "t4": ("表四", "Table 4")}
 
 
-class Column(NamedTuple):
-    key: str
-    label: str  # the official column label, for messages and wording checks
-    en: str
-
-
-class RowSpec(NamedTuple):
-    key: str
-    label: str  # the row's own label as printed in its label cell
-    en: str
-    columns: tuple[Column, ...]
-    group: str | None = None  # the merged group label the row sits under, if any
-    fee: bool = False  # the 万元 amount: a decimal, not a count
-
-
 # --- 表二: four blocks under 第二十条 -------------------------------------------------------------------------
 _T2_DOCS = (
     Column("made", "本年制发件数", "issued this year"),
@@ -100,31 +80,26 @@ _T2_DECISIONS = (Column("decisions", "本年处理决定数量", "decisions this
 _T2_FEES = (Column("amount", "本年收费金额（单位：万元）", "fees collected (10,000 yuan)"),)
 
 
-class Block(NamedTuple):
-    marker: str  # the block's first line, e.g. 第二十条第（一）项
-    rows: tuple[RowSpec, ...]
-
-
 T2_HEADER = "信息内容"
 T2_MARKER_PREFIX = "第二十条第"  # what every block marker starts with, however its item number is written
 T2_UNIT = "（单位：万元）"
-T2_BLOCKS: tuple[Block, ...] = (
-    Block(
+T2_BLOCKS: tuple[Item, ...] = (
+    Item(
         "第二十条第（一）项",
         (
             RowSpec("rules", "规章", "rules (规章)", _T2_DOCS),
             RowSpec("normative", "行政规范性文件", "normative documents", _T2_DOCS),
         ),
     ),
-    Block("第二十条第（五）项", (RowSpec("licensing", "行政许可", "administrative licensing", _T2_DECISIONS),)),
-    Block(
+    Item("第二十条第（五）项", (RowSpec("licensing", "行政许可", "administrative licensing", _T2_DECISIONS),)),
+    Item(
         "第二十条第（六）项",
         (
             RowSpec("penalty", "行政处罚", "administrative penalties", _T2_DECISIONS),
             RowSpec("enforcement", "行政强制", "administrative enforcement", _T2_DECISIONS),
         ),
     ),
-    Block("第二十条第（八）项", (RowSpec("fees", "行政事业性收费", "administrative fees", _T2_FEES, fee=True),)),
+    Item("第二十条第（八）项", (RowSpec("fees", "行政事业性收费", "administrative fees", _T2_FEES, fee=True),)),
 )
 T2_ROWS: tuple[RowSpec, ...] = tuple(row for block in T2_BLOCKS for row in block.rows)
 # The rows of documents (规章, 行政规范性文件): issued, repealed and in force, in that order (X003).
@@ -253,6 +228,9 @@ LABEL_VARIANTS: dict[str, tuple[str, ...]] = {
     "行政规范性文件": ("规范性文件",),
     "本年收费金额（单位：万元）": ("本年收费金额（万元）", "本年收费金额（万元)", "收费金额（万元）"),
 }
+# How alike (difflib's ratio, 0–1) a written label must be to an official one to be read as a mistyped copy of it:
+# a row label; a header label; the 勾稽 note (an altered note is a T006, below this it is not the note at all: T007).
+LABEL_FUZZY, HEADER_FUZZY, NOTE_FUZZY = 0.6, 0.5, 0.7
 # Words with which a report says documents were amended: "规章13件(含新制定5件,修改4件)" (reference §6.4, X003).
 AMENDMENT_WORDS = ("修改", "修订", "修正")
 # The unit of the fee, however a compliant header writes it ("（单位：万元）", "（万元）"): T007 asks for one.
@@ -274,12 +252,6 @@ TITLE_VARIANTS = (
 TITLE_ANCHORS = ("政府信息公开", "信息公开")  # what every title holds; the agency and year are found around it
 # How a report names itself in its text, in simplified or traditional characters (a mirror site's copy): I006.
 REPORT_MENTION = r"政府信息公[开開].{0,12}?年度[报報]告"
-
-
-class Topic(NamedTuple):
-    name: str
-    en: str
-    keywords: tuple[str, ...]  # any of these in 总体情况 (sub-item or prose) counts as covering the topic
 
 
 # 总体情况 "mainly covers" these five; reports word them freely, hence several keywords each.
@@ -315,6 +287,8 @@ IMPROVEMENT_WORDS = (
     "将认真",
     "将积极",
 )
+# Sub-items of part 六 a format names besides the fee statement (a province's own, e.g. 山东): none nationally.
+PART_SIX_ITEMS: tuple[str, ...] = ()
 NOTHING_TO_REPORT = ("无", "暂无", "没有", "无相关情况", "本年度无", "不涉及")  # a whole part saying only this
 INFO_FEE = "信息处理费"  # 《政府信息公开信息处理费管理办法》(国办函〔2020〕109号); not 表二's 行政事业性收费
 # A statement about charging in any words: "政府信息公开未发生收费情况", "本年度未收取任何费用" (reference §6.4).
@@ -322,7 +296,6 @@ INFO_FEE_WORDS = (INFO_FEE, "处理费", "收费", "收取", "费用")
 INFO_FEE_EXAMPLE = "本年度未收取信息处理费"
 
 # --- The superseded 2019 format (国办公开办函〔2019〕60号; reference §3) -----------------------------------------
-SUPERSEDED_SINCE = 2021  # reports for this year and later must use the 2021 format
 SUPERSEDED_NOTICE = r"国办公开办函\s*[〔\[【(（]\s*2019\s*[〕\]】)）]\s*60\s*号|年度报告格式\s*[(（]\s*试行\s*[)）]"
 # Labels only the 2019 format's 表二 has. Its columns count other things than the 2021 ones (本年新公开数量 is not
 # 本年废止件数), so the table is filled in anew, never relabelled (R010).
