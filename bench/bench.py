@@ -449,7 +449,7 @@ def main() -> None:
     print(
         f"zfxxgk-lint {__version__} · jsonschema {version('jsonschema')} · jsonschema-rs {version('jsonschema-rs')} · "
         f"ruamel.yaml {version('ruamel.yaml')} · ruamel.yaml.clib {version('ruamel.yaml.clib')} · "
-        f"lxml {version('lxml')} · beautifulsoup4 {version('beautifulsoup4')} · "
+        f"lxml {version('lxml')} · "
         f"check-jsonschema {version('check-jsonschema')}"
     )
     print(f"load average (1, 5, 15 min) at the start: {load()}")

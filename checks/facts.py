@@ -1,12 +1,12 @@
 """What is known about a report once it is read, found once for every rule: the format it is checked against, its
 year, its agency, its level.
 
-The format (``checks/specs``) is chosen per report: the configuration's (``format``, ``per-file-format``), else
-the national format in force; then the report itself has its say. A report whose tables are those of the format
-its specification replaced (2019's 表二 labels, 表三's single （六）其他处理 row), or whose year is before the
-specification's first and that shows none of its own signs, is read again by that earlier format — the blocks read
-once, assembled again — so its tables are checked as what they are; R010 then says once that a later report used
-a superseded format.
+The format (``checks/specs``) is chosen per report: the one its metadata names (格式), else the configuration's
+(``format``, ``per-file-format``), else the national format in force; then the report itself has its say. A report
+whose tables are those of the format its specification replaced (2019's 表二 labels, 表三's single （六）其他处理
+row), or whose year is before the specification's first and that shows none of its own signs, is read again by
+that earlier format — the blocks read once, assembled again — so its tables are checked as what they are; R010
+then says once that a later report used a superseded format.
 """
 
 from __future__ import annotations
@@ -24,9 +24,14 @@ Build = Callable[[Specification], Report]
 
 
 def checked_report(build: Build, configured: str | None = None) -> Report:
-    """The report built by the specification it is to be checked against, with its facts."""
+    """The report built by the specification it is to be checked against, with its facts: the one its metadata
+    names (格式, in a YAML report or Markdown front matter), else the configured one, else the national one."""
     spec = (get(configured) if configured is not None else None) or default()
     report = build(spec)
+    declared = report.metadata.format if report.metadata is not None else None
+    stated = get(declared.text) if declared is not None else None  # an unknown key is S001's (the schema's enum)
+    if stated is not None and stated != spec:
+        report = build(stated)
     earlier = _earlier_format(report)
     if earlier is not None:
         report = build(earlier)

@@ -143,6 +143,7 @@ class Metadata(NamedTuple):
     agency: Text | None = None
     year: Text | None = None
     level: Text | None = None  # 省级, 市级, 县级, 乡镇
+    format: Text | None = None  # the key of the format it follows (checks/specs): national-2021, shandong-2021…
     published: Text | None = None  # YYYY-MM-DD
 
 
@@ -263,7 +264,7 @@ class _Keys(NamedTuple):
 
 
 KEYS = _Keys()  # the keys of the data form (docs/formats.md)
-METADATA_KEYS = {"agency": "机关", "year": "年度", "level": "层级", "published": "发布日期"}
+METADATA_KEYS = {"agency": "机关", "year": "年度", "level": "层级", "format": "格式", "published": "发布日期"}
 
 
 def table_keys(spec: Specification) -> dict[str, str]:

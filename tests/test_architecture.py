@@ -83,3 +83,15 @@ def test_the_architecture_recipes_name_files_that_exist() -> None:
     named = set(re.findall(r"`((?:checks|tests|schemas|docs|bench)/[\w/.-]+\.(?:py|md|json|yaml))`", text))
     assert named, "the recipes name the files to touch"
     assert sorted(path for path in named if not (ROOT / path).exists()) == []
+
+
+def test_the_schemas_name_exactly_the_registered_formats() -> None:
+    """The 格式 a report states, and the format a configuration chooses, are keys of the registry (checks/specs)."""
+    import json
+
+    from checks.specs import names
+
+    report = json.loads((ROOT / "schemas" / "report.schema.json").read_text(encoding="utf-8"))
+    assert report["$defs"]["metadata"]["properties"]["格式"]["enum"] == list(names())
+    config = json.loads((ROOT / "schemas" / "config.schema.json").read_text(encoding="utf-8"))
+    assert config["$defs"]["format"]["examples"] == list(names())

@@ -104,3 +104,11 @@ def test_a_provincial_variant_is_one_line_of_configuration_in_a_mixed_run(tmp_pa
         assert by_name[f"s{number}.txt"] == []
         assert by_name[f"n{number}.txt"] == ["R004"]
         assert by_name[f"c{number}.txt"] == []
+
+
+def test_front_matter_names_the_format_a_report_follows(tmp_path: Path) -> None:
+    shandong = _write(_shandong(CLEAN_TEXT), tmp_path / "report.md")
+    stated = "---\n格式: shandong-2021\n---\n" + shandong.read_text(encoding="utf-8")
+    (tmp_path / "stated.md").write_text(stated, encoding="utf-8")
+    assert [f.rule for f in lint_file(shandong, selected(None, None)).findings] == ["R004"]
+    assert [f.rule for f in lint_file(tmp_path / "stated.md", selected(None, None)).findings] == []

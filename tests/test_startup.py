@@ -51,7 +51,7 @@ NOT_FOR_TEXT = (
     "checks.sources.yaml",
     "checks.sources.html",
     "checks.sources.word",
-    "bs4",
+    "checks.sources.markup",
     "docx",
     "lxml",
     "checks.writers",
@@ -238,10 +238,12 @@ def test_a_page_and_a_word_document_import_their_own_reader_only(tmp_path: Path)
     word_document(CLEAN_TEXT, document)
     started = start(["check", str(page)], tmp_path, tmp_path)
     assert started.status == 0, started.stdout
-    assert {"checks.sources.html", "bs4"} <= started.modules
+    assert {"checks.sources.html", "checks.sources.markup"} <= started.modules
     assert_none(started, ("checks.sources.word", "docx", "jsonschema", "jsonschema_rs", "ruamel"))
     started = start(["check", str(document)], tmp_path, tmp_path)
     assert started.status == 0, started.stdout
     assert {"checks.sources.word", "lxml"} <= started.modules
     # python-docx is not needed to read a document (one pass over its XML with lxml, bounded: issue 15)
-    assert_none(started, ("checks.sources.html", "bs4", "docx", "jsonschema", "jsonschema_rs", "ruamel"))
+    assert_none(
+        started, ("checks.sources.html", "checks.sources.markup", "docx", "jsonschema", "jsonschema_rs", "ruamel")
+    )

@@ -1,12 +1,12 @@
 """Published report pages (``.html``/``.htm``), with or without the site around the report.
 
-The page is parsed by Beautiful Soup with the standard library's HTML parser, the one of its tree builders that
-records where each tag starts (``sourceline``/``sourcepos``), and read as blocks (``sources.blocks``): each
-paragraph-like element is a line, each table row a line of the official grid, ``rowspan``/``colspan`` expanded
-(the cells a merged cell covers are empty, as in a Word copy). Positions are the page source's line and column of
-the character a finding is about. The site around the report is left out: navigation,
-breadcrumbs and footers (by element and by class or id), and lines that are nothing but links (menus, lists of
-other reports); tables that only lay the page out are read as the blocks they hold.
+The page is parsed by the standard library's HTML parser into a tree that records where each tag starts
+(``sources.markup``: the tree Beautiful Soup's html.parser builder made, without the library), and read as blocks
+(``sources.blocks``): each paragraph-like element is a line, each table row a line of the official grid,
+``rowspan``/``colspan`` expanded (the cells a merged cell covers are empty, as in a Word copy). Positions are the
+page source's line and column of the character a finding is about. The site around the report is left out:
+navigation, breadcrumbs and footers (by element and by class or id), and lines that are nothing but links (menus,
+lists of other reports); tables that only lay the page out are read as the blocks they hold.
 
 What a page states is bounded before anything is built from it: its markup (``sources.nesting``, before the tree),
 the numbers in it (a span of thousands of digits, a character reference past Unicode), and what its tables and
@@ -18,12 +18,8 @@ from __future__ import annotations
 import bisect
 import html
 import re
-import warnings
 from collections.abc import Callable, Iterable, Iterator
 from itertools import accumulate
-
-from bs4 import BeautifulSoup, ParserRejectedMarkup
-from bs4.element import NavigableString, PageElement, PreformattedString, Tag
 
 from checks.findings import Finding, Message
 from checks.model import Position, Report, Text
@@ -31,6 +27,7 @@ from checks.sources.assemble import assemble
 from checks.sources.blocks import Block, Document, Shape
 from checks.sources.comments import line_comments
 from checks.sources.limits import MAX_COLUMNS, MAX_ROWS, MAX_SPAN, MAX_TABLE_CELLS, MAX_TEXT, Budget, bounded_int
+from checks.sources.markup import Element, MarkupRejected, Page, page_tree
 from checks.sources.nesting import TOO_NESTED, too_much_markup, too_nested
 from checks.specs import Specification, default
 
@@ -52,6 +49,7 @@ _FURNITURE = re.compile(
     r"(?:$|[-_ \d])",
     re.IGNORECASE,
 )
+_CLASS_WORD = re.compile(r"\S+")  # a class attribute is a list of words, split at any white space (as HTML does)
 _HTML_SPACE = frozenset(" \t\r\n\f")  # HTML's white space: a run of it is one space (no-break spaces are text)
 # A line break in the source between two Chinese characters or marks is no space at all (CSS Text: segment breaks
 # between East Asian wide characters are removed): Word's "save as web page" breaks long lines anywhere.
@@ -63,7 +61,7 @@ _NUMERIC_REFERENCE = re.compile(r"&#(?:([0-9]+)|[xX]([0-9a-fA-F]+))")
 _LONGEST_CODE_POINT = len(str(0x10FFFF))  # digits: a longer number is past Unicode, however many zeros lead it
 # SGML's marked sections (<![INCLUDE[…]]>), which the standard library's parser still reads and raises on when the
 # keyword is not one it knows; HTML has none of them: a browser reads "<![…>" as a comment (CDATA aside, which
-# html.parser reads as Beautiful Soup expects, and Word's "<![if …]>", which it knows).
+# html.parser reads as a CDATA section, and Word's "<![if …]>", which it knows).
 _MARKED_SECTION = re.compile(
     r"<!\[(?!(?:cdata|temp|ignore|include|rcdata|if|else|endif)(?![-_.a-z0-9]))", re.IGNORECASE
 )
@@ -77,7 +75,7 @@ _META_READ = 1024  # bytes of a <meta> tag looked through for its charset: a rea
 def declared_encoding(data: bytes) -> str | None:
     """The encoding a page names in its XML declaration or ``<meta charset>`` (or ``http-equiv`` Content-Type),
     lower-cased; None for none, or for a name that is no encoding label (a NUL in it, 10,000 characters of it).
-    Looked for as far into the page as Beautiful Soup looks (the first 5 %, at least 2 KB), each tag read to at
+    Looked for as far into the page as Beautiful Soup looked (the first 5 %, at least 2 KB), each tag read to at
     most ``_META_READ`` bytes: linear in the page, whatever it holds."""
     head = data[: max(2048, len(data) // 20)]
     xml = _XML_ENCODING.match(head, 0, 1024)
@@ -102,21 +100,19 @@ def read(path: str, lines: tuple[str, ...]) -> Document:
     refused = too_much_markup(source) or (TOO_NESTED if too_nested(source) else None)
     if refused is not None:
         return _unreadable(path, lines, refused)
-    with warnings.catch_warnings():
-        # Beautiful Soup warns about markup that looks like a file name, a URL or XML: here it is what a page holds,
-        # and findings, not warnings on stderr, are how a report is judged.
-        warnings.simplefilter("ignore")
-        try:
-            soup = BeautifulSoup(source, "html.parser")
-        except ParserRejectedMarkup as error:  # what _parseable does not foresee: the page's finding, not a crash
-            return _unreadable(path, lines, _rejected(str(error)))
+    try:
+        page = page_tree(source)
+    except MarkupRejected as error:  # what _parseable does not foresee: the page's finding, not a crash
+        return _unreadable(path, lines, _rejected(str(error)))
     comments = line_comments(lines, "<!--")
-    title = _page_title(source, soup)
+    title = _page_title(source, page)
 
     def everything() -> Document:
-        return _read(path, lines, source, soup, furniture=False)._replace(comments=comments, title=title)
+        return _read(path, lines, source, page.root, furniture=False)._replace(comments=comments, title=title)
 
-    return _read(path, lines, source, soup, furniture=True)._replace(comments=comments, title=title, wider=everything)
+    return _read(path, lines, source, page.root, furniture=True)._replace(
+        comments=comments, title=title, wider=everything
+    )
 
 
 def _parseable(source: str) -> str:
@@ -158,13 +154,12 @@ def _rejected(reason: str) -> Finding:
     )
 
 
-def _page_title(source: str, soup: BeautifulSoup) -> Text | None:
+def _page_title(source: str, page: Page) -> Text | None:
     """The page's ``<title>``: a page whose text has no title line (北京's often have none) is titled by it, read as
     any title is (a site's name after it is not part of it)."""
-    tag = soup.title
-    if tag is None:
+    if page.title is None:
         return None
-    written = " ".join(tag.get_text()[:MAX_TEXT].split())
+    written = " ".join(page.title[:MAX_TEXT].split())
     opening = source.find("<title")
     offset = source.find(">", opening) + 1 if opening >= 0 else 0
     offset += len(source[offset:]) - len(source[offset:].lstrip())
@@ -173,10 +168,10 @@ def _page_title(source: str, soup: BeautifulSoup) -> Text | None:
     return Text(written, Position(line, column))
 
 
-def _read(path: str, lines: tuple[str, ...], source: str, soup: BeautifulSoup, *, furniture: bool) -> Document:
+def _read(path: str, lines: tuple[str, ...], source: str, root: Element, *, furniture: bool) -> Document:
     """The page's blocks, with the I004 findings for the limits (``sources.limits``) reading it reached."""
     reader = _Reader(source, furniture)
-    reader.walk(soup)
+    reader.walk(root)
     reader.end_line()
     blocks = tuple(
         Block(pieces, Shape.GRID if len(pieces) > 1 else Shape.PARAGRAPH)
@@ -241,7 +236,7 @@ class _Reader:
 
     # --- structure ---------------------------------------------------------------------------------------------
 
-    def walk(self, root: Tag) -> None:
+    def walk(self, root: Element) -> None:
         """Read everything under ``root`` in document order. A loop, not recursion: pages nest thousands deep."""
         self.holders = _holders(root)
         stack: list[object] = list(reversed(root.contents))
@@ -252,11 +247,12 @@ class _Reader:
                 self.end_line()
             elif node is _LEAVE_LINK:
                 links -= 1
-            elif isinstance(node, NavigableString):
-                if not isinstance(node, PreformattedString):
-                    self.gather(node, self.line)
-                    self.linked = self.linked and (links > 0 or not node.strip())
-            elif isinstance(node, Tag) and node.name not in _SKIPPED and not (self.furniture and _is_furniture(node)):
+            elif isinstance(node, str):
+                self.gather(node, self.line)
+                self.linked = self.linked and (links > 0 or not node.strip())
+            elif (
+                isinstance(node, Element) and node.name not in _SKIPPED and not (self.furniture and _is_furniture(node))
+            ):
                 self.reach(node)
                 if node.name == "br":
                     self.end_line()
@@ -278,7 +274,7 @@ class _Reader:
                         stack.append(_LEAVE_LINK)
                     stack.extend(reversed(node.contents))
 
-    def is_layout(self, table: Tag) -> bool:
+    def is_layout(self, table: Element) -> bool:
         """Whether a table lays the page out (it holds another table, or is one cell) rather than being a table."""
         if id(table) in self.holders:
             return True
@@ -295,7 +291,7 @@ class _Reader:
         self.line = _Gathering()
         self.linked = True
 
-    def table(self, table: Tag) -> None:
+    def table(self, table: Element) -> None:
         """A table's rows as lines of the official grid: a merged cell written once, the cells it covers empty."""
         if not self.budget.take_table(self.tag_at(table)):
             return
@@ -313,7 +309,7 @@ class _Reader:
             filler = next(grid[(r, c)].pos for c in range(ends[r]) if (r, c) in grid)
             self.blocks.append(tuple(grid.get((r, c), Text("", filler)) for c in range(ends[r])))
 
-    def lay_out(self, rows: list[Tag]) -> dict[tuple[int, int], Text]:
+    def lay_out(self, rows: list[Element]) -> dict[tuple[int, int], Text]:
         """The grid of the rows' cells, by (row, column). Every span is capped, and the grid cells it makes
         counted, before the cell is laid out; past a limit on cells the table ends before the row that reached it."""
         grid: dict[tuple[int, int], Text] = {}
@@ -344,7 +340,7 @@ class _Reader:
             return self.budget.exceed("table cells", at)
         return self.budget.take_cells(more, at)
 
-    def cell(self, cell: Tag) -> Text:
+    def cell(self, cell: Element) -> Text:
         self.reach(cell)
         empty_at = self.at(self.cursor)
         text = _Gathering()
@@ -353,20 +349,18 @@ class _Reader:
         piece = text.text(self.at, empty_at)
         return piece._replace(text=self.budget.clip(piece.text, piece.pos))
 
-    def span(self, cell: Tag, attribute: str) -> int:
+    def span(self, cell: Element, attribute: str) -> int:
         """A cell's ``rowspan`` or ``colspan``, at least 1, at most MAX_SPAN (its digits read whatever their count)."""
-        value = cell.get(attribute)
-        span = bounded_int(value if isinstance(value, str) else None, 1, MAX_SPAN + 1)
+        span = bounded_int(cell.attrs.get(attribute), 1, MAX_SPAN + 1)
         if span > MAX_SPAN:
             self.budget.exceed("span", self.tag_at(cell))
         return min(max(span, 1), MAX_SPAN)
 
     # --- positions ---------------------------------------------------------------------------------------------
 
-    def gather(self, string: NavigableString, text: _Gathering) -> None:
+    def gather(self, raw: str, text: _Gathering) -> None:
         """Add a text node to ``text`` with the source offset of each of its characters: found in the source
         after the cursor, character references (&nbsp;, &amp;, &#20840;) followed to what they stand for."""
-        raw = str(string)
         room = self.budget.room() - len(text.chars)
         if len(raw) > room:  # past the limit of one line or cell: the rest is not read (nor searched for)
             self.budget.overflow(self.at(self.cursor))
@@ -405,17 +399,14 @@ class _Reader:
             found = self.source.find(stripped[0], self.cursor, window)
         return found if found >= 0 else self.cursor
 
-    def reach(self, tag: Tag) -> None:
+    def reach(self, tag: Element) -> None:
         """Move past the start tag of ``tag``: its text comes after it."""
-        if tag.sourceline is not None and tag.sourcepos is not None:
-            start = self.line_starts[tag.sourceline - 1] + tag.sourcepos
-            end = self.source.find(">", start)
-            self.cursor = max(self.cursor, end + 1 if end >= 0 else start)
+        start = self.line_starts[tag.sourceline - 1] + tag.sourcepos
+        end = self.source.find(">", start)
+        self.cursor = max(self.cursor, end + 1 if end >= 0 else start)
 
-    def tag_at(self, tag: Tag) -> Position:
-        """Where ``tag`` starts in the source (the cursor, for a tag without a recorded place)."""
-        if tag.sourceline is None or tag.sourcepos is None:
-            return self.at(self.cursor)
+    def tag_at(self, tag: Element) -> Position:
+        """Where ``tag`` starts in the source."""
         return self.at(self.line_starts[tag.sourceline - 1] + tag.sourcepos)
 
     def at(self, offset: int) -> Position:
@@ -456,46 +447,49 @@ def _is_wide(pair: str) -> bool:
     return all(_WIDE.fullmatch(char) for char in pair)
 
 
-def _holders(root: Tag) -> set[int]:
+def _holders(root: Element) -> set[int]:
     """The tables that hold another table (they lay the page out), by id: found in one walk down the page, which
     knows the nearest table around each node (asking each table for its parent table costs the page's depth)."""
     holders: set[int] = set()
-    stack: list[tuple[Tag, Tag | None]] = [(root, None)]
+    stack: list[tuple[Element, Element | None]] = [(root, None)]
     while stack:
         node, around = stack.pop()
         for child in node.contents:
-            if isinstance(child, Tag):
+            if isinstance(child, Element):
                 if child.name == "table" and around is not None:
                     holders.add(id(around))
                 stack.append((child, child if child.name == "table" else around))
     return holders
 
 
-def _is_furniture(tag: Tag) -> bool:
-    words = [*tag.get_attribute_list("class"), *tag.get_attribute_list("id")]
+def _is_furniture(tag: Element) -> bool:
+    """Whether one of the element's class words, or its id, names the site's furniture."""
+    words = [*_CLASS_WORD.findall(tag.attrs.get("class", "")), tag.attrs.get("id")]
     return any(word and _FURNITURE.search(word) for word in words)
 
 
-def _rows(table: Tag) -> Iterator[Tag]:
+def _rows(table: Element) -> Iterator[Element]:
     """The table's own rows (directly in it, or in its thead, tbody and tfoot), not those of tables inside it."""
-    for child in table.children:
-        if isinstance(child, Tag) and child.name == "tr":
+    for child in table.contents:
+        if isinstance(child, Element) and child.name == "tr":
             yield child
-        elif isinstance(child, Tag) and child.name in ("thead", "tbody", "tfoot"):
-            yield from (row for row in child.children if isinstance(row, Tag) and row.name == "tr")
+        elif isinstance(child, Element) and child.name in ("thead", "tbody", "tfoot"):
+            yield from (row for row in child.contents if isinstance(row, Element) and row.name == "tr")
 
 
-def _cells(row: Tag) -> Iterator[Tag]:
-    yield from row.find_all(["td", "th"], recursive=False)
+def _cells(row: Element) -> Iterator[Element]:
+    """The row's own cells."""
+    return (cell for cell in row.contents if isinstance(cell, Element) and cell.name in ("td", "th"))
 
 
-def _strings(element: Tag) -> Iterator[NavigableString]:
-    """The text of an element in order, without scripts, styles and comments (a loop: cells nest deep too)."""
-    stack: list[PageElement] = list(reversed(element.contents))
+def _strings(element: Element) -> Iterator[str]:
+    """The text of an element in order, without scripts and styles (a loop: cells nest deep too); comments are
+    no text of the tree."""
+    stack: list[Element | str] = list(reversed(element.contents))
     while stack:
         node = stack.pop()
-        if isinstance(node, Tag):
+        if isinstance(node, Element):
             if node.name not in _SKIPPED:
                 stack.extend(reversed(node.contents))
-        elif isinstance(node, NavigableString) and not isinstance(node, PreformattedString):
+        else:
             yield node

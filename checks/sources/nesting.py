@@ -1,6 +1,6 @@
-"""Bounds on what reading a page costs, checked before Beautiful Soup builds its tree.
+"""Bounds on what reading a page costs, checked before its tree (``sources.markup``) is built.
 
-Beautiful Soup takes about a kilobyte and 20 µs a tag, and the standard library's tokenizer lists every attribute
+Beautiful Soup took about a kilobyte and 20 µs a tag, and the standard library's tokenizer lists every attribute
 of a tag before it hands the tag on: a 5 MB page of ``<p>`` tags, or one tag of two million attributes, would take
 more than a gigabyte. So the markup is counted first, from above, at the speed of ``str.count``: a tag starts with
 ``<`` (less the end tags' ``</``), and each attribute follows white space, a quote or a slash (the tokenizer's own
@@ -8,11 +8,12 @@ rule), so the runs of those bound the attributes. A real report page has under 2
 (tests/data/real-reports: 1,790 and 12,177 in a 111 KB page); past 50,000 or 250,000 it is refused as I004, and
 so it is past 100,000 "&" (each a tokenizer event of its own, whether it starts a reference or not).
 
-Beautiful Soup links each text it parses up through every element around it, so building a tree costs the sum,
-over the page's texts, of how deep each lies. A page of a few thousand unclosed tags with thousands of texts inside
-(a broken or hostile page; real report pages stay far below a million) would take hours, so it is measured first
-with the standard library's tokenizer — the one Beautiful Soup's html.parser builder uses, nesting as it nests —
-and refused as I004 past the bound.
+Beautiful Soup linked each text it parsed up through every element around it, so building its tree cost the sum,
+over the page's texts, of how deep each lies: a page of a few thousand unclosed tags with thousands of texts inside
+(a broken or hostile page; real report pages stay far below a million) took hours. The tree built now adds a text
+in constant time, but the bound stays, measured first with the standard library's tokenizer, nesting as the tree
+nests, and refused as I004 past it: such a page is no report, and what the linter finds on a page does not depend
+on which tree reads it.
 """
 
 from __future__ import annotations
@@ -21,11 +22,10 @@ import re
 from collections import Counter
 from html.parser import HTMLParser
 
-from bs4.builder import HTMLTreeBuilder
-
 from checks.findings import Finding, Message
 from checks.model import Position
 from checks.reading import over_limit
+from checks.sources.markup import VOID
 
 MAX_TAGS = 50_000
 MAX_ATTRIBUTES = 250_000  # runs of white space, quotes and slashes: what can separate attributes
@@ -33,8 +33,7 @@ MAX_ATTRIBUTES = 250_000  # runs of white space, quotes and slashes: what can se
 # 5 MB of "&" took 7 s. A real page has a few (tests/data: 4); one saved by Word, a few thousand &nbsp;.
 MAX_REFERENCES = 100_000
 _SEPARATORS = re.compile("[\\s/\"']+")
-MAX_NESTING_COST = 10_000_000  # texts × the elements around each: about a second of tree building
-_VOID = frozenset(HTMLTreeBuilder.DEFAULT_EMPTY_ELEMENT_TAGS or ())  # elements without an end tag (<br>, <img>)
+MAX_NESTING_COST = 10_000_000  # texts × the elements around each: about a second of Beautiful Soup's tree building
 
 
 class _TooNested(Exception):
@@ -42,7 +41,7 @@ class _TooNested(Exception):
 
 
 class _Nesting(HTMLParser):
-    """Adds up how deep each text of a page lies, as Beautiful Soup will nest it."""
+    """Adds up how deep each text of a page lies, as the page's tree (``sources.markup``) will nest it."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=False)
@@ -51,7 +50,7 @@ class _Nesting(HTMLParser):
         self.cost = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in _VOID:
+        if tag not in VOID:  # elements without an end tag (<br>, <img>) hold nothing
             self.open.append(tag)
             self.counts[tag] += 1
 
