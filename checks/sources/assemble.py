@@ -15,10 +15,8 @@ from __future__ import annotations
 from functools import cache
 from typing import NamedTuple
 
-from checks.findings import Finding
 from checks.model import Facts, Position, Report, Section, Table, Text
 from checks.normalize import letters, norm
-from checks.reading import over_limit
 from checks.sources.blocks import Block, Document, Shape
 from checks.sources.headings import (
     MAX_JUDGED,
@@ -35,10 +33,6 @@ from checks.specs import Specification
 _PROSE_END = "。"
 _PROSE_LENGTH = 60  # a line longer than this, or ending in 。, is prose, never a table cell
 
-# Cells in all the tables of a report. The official tables have ~300; every cell costs a parse and a model
-# record, so a file of nothing but separators (5 MB of tabs: millions of cells) is refused before any is made.
-MAX_CELLS = 200_000
-
 
 class _Region(NamedTuple):
     table: str
@@ -46,26 +40,12 @@ class _Region(NamedTuple):
     end: int
 
 
-def too_many_cells(cells: int) -> Finding | None:
-    """The finding for a source with more table cells than MAX_CELLS, counted before any is made."""
-    if cells <= MAX_CELLS:
-        return None
-    return over_limit(
-        f"表格单元格过多（约 {cells:,} 个，上限 {MAX_CELLS:,} 个），未检查",
-        f"too many table cells (about {cells:,}, limit {MAX_CELLS:,}); not checked",
-        MAX_CELLS,
-        cells,
-    )
-
-
 def assemble(document: Document, spec: Specification) -> Report:
     """The report the blocks of ``document`` make, read by ``spec``."""
-    path, source_format = document.path, document.format
-    # Pieces as a reader sees them: without the white space around them (a cell holding only &nbsp; is empty).
-    blocks = tuple(Block(tuple(piece.stripped() for piece in block.pieces), block.shape) for block in document.blocks)
-    refused = too_many_cells(sum(len(block.pieces) for block in blocks if block.is_row))
-    if document.unreadable or refused is not None:
-        findings = (*document.findings, refused) if refused is not None else document.findings
+    path, source_format, blocks = document.path, document.format, document.blocks
+    # Readers bound what they make (the text readers count cells before making any, the document readers keep a
+    # budget: sources/limits.py), so the assembler's work is linear in a bounded number of blocks.
+    if document.unreadable:
         return Report(
             path,
             source_format,
@@ -77,12 +57,13 @@ def assemble(document: Document, spec: Specification) -> Report:
             document.lines,
             metadata=document.metadata,
             data=document.data,
-            parse_findings=findings,
+            parse_findings=document.findings,
             unreadable=True,
             spec=spec,
             comments=document.comments,
         )
-    cells_of = [[RawCell(piece.text, piece.pos) for piece in block.pieces] for block in blocks]
+    written = [any(piece.text for piece in block.pieces) for block in blocks]  # pieces come stripped
+    cells_of = [list(block.pieces) for block in blocks]
 
     # Table starts first: a table's own labels (二、上年结转…, 四、结转下年度…) look like headings.
     starts: list[tuple[int, str]] = []
@@ -109,14 +90,12 @@ def assemble(document: Document, spec: Specification) -> Report:
 
     if not headings and not starts and document.wider is not None:
         return assemble(document.wider(), spec)
-    regions = _regions(blocks, starts, [c.line for c, _ in headings])
+    regions = _regions(blocks, written, starts, [c.line for c, _ in headings])
     region_blocks = {i for region in regions for i in range(region.start, region.end)}
-    tables = {region.table: _build(spec, region, blocks, cells_of, source_format) for region in regions}
+    tables = {region.table: _build(spec, region, blocks, written, cells_of) for region in regions}
 
     def prose(start: int, end: int) -> tuple[Text, ...]:
-        return tuple(
-            piece for i in range(start, end) if i not in region_blocks and (piece := _paragraph(blocks[i])) is not None
-        )
+        return tuple(blocks[i].as_text() for i in range(start, end) if written[i] and i not in region_blocks)
 
     sections = []
     for number, (found, part) in enumerate(headings):
@@ -124,10 +103,10 @@ def assemble(document: Document, spec: Specification) -> Report:
         end = headings[number + 1][0].line if number + 1 < len(headings) else len(blocks)
         heading, after = _heading_and_after(blocks[index].pieces[0], found)
         paragraphs = prose(index + 1, end)
-        sections.append(Section(part, heading, (*after, *paragraphs), _last_position(blocks, index, end)))
+        sections.append(Section(part, heading, (*after, *paragraphs), _last_position(blocks, written, index, end)))
 
     first_heading = headings[0][0].line if headings else len(blocks)
-    texts = [_paragraph(block) for block in blocks[:first_heading]]
+    texts = [block.as_text() if written[i] else None for i, block in enumerate(blocks[:first_heading])]
     title, agency, year, after_title = parse_title(spec, texts)
     if title is None and document.title is not None:
         stated = read_title(spec, document.title.text)
@@ -150,7 +129,7 @@ def assemble(document: Document, spec: Specification) -> Report:
         spec=spec,
         comments=document.comments,
         start=_first_position(blocks),
-        end=_last_position(blocks, 0, len(blocks)),
+        end=_last_position(blocks, written, 0, len(blocks)),
     )
     return report._replace(period=find_period(report.prose()), facts=Facts())
 
@@ -162,21 +141,12 @@ def _may_head(block: Block) -> bool:
     return block.shape is Shape.PARAGRAPH or (block.shape is Shape.PIPES and len(block.pieces) == 1)
 
 
-def _paragraph(block: Block) -> Text | None:
-    """A block's text outside the tables, if it has any: a paragraph, or a row that is no table's (a page's layout
-    table, a table of the agency's own) as one line."""
-    if not any(piece.text for piece in block.pieces):
-        return None
-    return block.as_text()
-
-
-def _last_position(blocks: tuple[Block, ...], start: int, end: int) -> Position:
+def _last_position(blocks: tuple[Block, ...], written: list[bool], start: int, end: int) -> Position:
     """Where the last block with text in ``start:end`` starts (the first piece with text): what is missing at the
     end of a part, a table or the report is placed there."""
     for index in range(end - 1, start - 1, -1):
-        piece = next((p for p in blocks[index].pieces if p.text), None)
-        if piece is not None:
-            return piece.pos
+        if written[index]:
+            return next(piece.pos for piece in blocks[index].pieces if piece.text)
     return blocks[start].pieces[0].pos if start < len(blocks) and blocks[start].pieces else Position(1, 1)
 
 
@@ -275,7 +245,9 @@ def _joined_labels(spec: Specification, rows: list[list[RawCell]]) -> list[list[
     return joined
 
 
-def _regions(blocks: tuple[Block, ...], starts: list[tuple[int, str]], heading_blocks: list[int]) -> list[_Region]:
+def _regions(
+    blocks: tuple[Block, ...], written: list[bool], starts: list[tuple[int, str]], heading_blocks: list[int]
+) -> list[_Region]:
     """Each table runs from its first block to the next table or heading, less trailing prose and blank lines."""
     stops = sorted({index for index, _ in starts} | set(heading_blocks) | {len(blocks)})
     regions = []
@@ -284,7 +256,7 @@ def _regions(blocks: tuple[Block, ...], starts: list[tuple[int, str]], heading_b
         cut = start + 1
         while cut < end and _is_cell_block(blocks[cut]):
             cut += 1
-        while cut > start + 1 and not blocks[cut - 1].text.strip():
+        while cut > start + 1 and not written[cut - 1]:
             cut -= 1
         regions.append(_Region(table, start, cut))
     return regions
@@ -296,9 +268,13 @@ def _separator_only(block: Block) -> bool:
 
 
 def _build(
-    spec: Specification, region: _Region, blocks: tuple[Block, ...], cells_of: list[list[RawCell]], source_format: str
+    spec: Specification,
+    region: _Region,
+    blocks: tuple[Block, ...],
+    written: list[bool],
+    cells_of: list[list[RawCell]],
 ) -> Table:
-    indexes = [i for i in range(region.start, region.end) if blocks[i].text.strip() or _separator_only(blocks[i])]
+    indexes = [i for i in range(region.start, region.end) if written[i] or _separator_only(blocks[i])]
     # Cells copied one per line come in two habits: each cell ends in "|" ("0 |", and a lone "|" is a blank cell),
     # or cells stand bare with "|" lines between them; in the second, those lines only separate.
     texts = [i for i in indexes if not _separator_only(blocks[i])]
@@ -313,5 +289,5 @@ def _build(
     units = [cells_of[i] for i in indexes] if grid else [[cell for i in indexes for cell in cells_of[i]]]
     units = _joined_labels(spec, units) if grid else [_joined_cells(spec, units[0])]
     start = next((c.pos for c in cells_of[region.start] if c.text), blocks[region.start].pieces[0].pos)
-    end = _last_position(blocks, region.start, region.end)
+    end = _last_position(blocks, written, region.start, region.end)
     return build_table(spec, region.table, units, start, end, tabs=tabs)

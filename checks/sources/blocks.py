@@ -56,6 +56,13 @@ class Block(NamedTuple):
         return Text("\t".join(piece.text for piece in pieces), pieces[0].pos, tuple(runs))
 
 
+def block(pieces: Iterable[Text], shape: Shape) -> Block:
+    """A document's block: each piece without the white space around it (a cell of only &nbsp; is empty), as a
+    reader sees it; one piece is a paragraph whatever its source."""
+    stripped = tuple(piece.stripped() for piece in pieces)
+    return Block(stripped, shape if len(stripped) > 1 else Shape.PARAGRAPH)
+
+
 class Document(NamedTuple):
     """A source read: its blocks in reading order and what else it states, for the assembler.
 
@@ -92,6 +99,6 @@ def numbered(blocks: Iterable[tuple[Text, ...]], shape: Shape) -> tuple[tuple[Bl
         for piece in pieces:
             placed.append(Text(piece.text, Position(line, column, piece.pos.place)))
             column += len(piece.text) + 1  # the tab after it
-        kept.append(Block(tuple(placed), shape if len(pieces) > 1 else Shape.PARAGRAPH))
+        kept.append(block(placed, shape))
         lines.append("\t".join(piece.text for piece in pieces))
     return tuple(kept), tuple(lines)

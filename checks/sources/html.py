@@ -24,7 +24,7 @@ from itertools import accumulate
 from checks.findings import Finding, Message
 from checks.model import Position, Report, Text
 from checks.sources.assemble import assemble
-from checks.sources.blocks import Block, Document, Shape
+from checks.sources.blocks import Document, Shape, block
 from checks.sources.comments import line_comments
 from checks.sources.limits import MAX_COLUMNS, MAX_ROWS, MAX_SPAN, MAX_TABLE_CELLS, MAX_TEXT, Budget, bounded_int
 from checks.sources.markup import Element, MarkupRejected, Page, page_tree
@@ -173,11 +173,7 @@ def _read(path: str, lines: tuple[str, ...], source: str, root: Element, *, furn
     reader = _Reader(source, furniture)
     reader.walk(root)
     reader.end_line()
-    blocks = tuple(
-        Block(pieces, Shape.GRID if len(pieces) > 1 else Shape.PARAGRAPH)
-        for pieces in reader.blocks
-        if any(piece.text for piece in pieces)
-    )
+    blocks = tuple(block(pieces, Shape.GRID) for pieces in reader.blocks if any(piece.text for piece in pieces))
     return Document(path, "html", blocks, lines, findings=reader.budget.findings())
 
 

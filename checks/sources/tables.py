@@ -16,10 +16,8 @@ from checks.normalize import norm
 from checks.numbers import within_bounds
 from checks.specs import RowSpec, Specification
 
-
-class RawCell(NamedTuple):
-    text: str  # stripped
-    pos: Position
+# A cell as a source wrote it is a piece of text (stripped) and where it starts: the blocks' own pieces.
+RawCell = Text
 
 
 _NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
