@@ -56,7 +56,7 @@ from typing import NamedTuple
 from checks.findings import Finding, Message
 from checks.model import Comment, Position
 from checks.rules import unknown_codes
-from checks.sources.comments import HASH, MARKER, MARKUP, Syntax, comment_text, is_directive, line_comments
+from checks.sources.comments import HASH, MARKER, MARKUP, Syntax, comment_text, is_directive
 from checks.sources.formats import BY_NAME
 from checks.visible import visible
 
@@ -164,22 +164,16 @@ def scan(
 
 
 def _comments_in(lines: Sequence[str], fmt: str) -> tuple[Comment, ...]:
-    """The comments of a source's lines as its format's reader finds them: YAML's by its parse, a Markdown
-    report's front matter's too, the rest by their syntax (``checks/sources/comments.py``)."""
-    if fmt == "yaml":
-        from checks.yamlload import load
+    """The comments the format's reader finds in a source's lines (a Markdown report's front matter's by its YAML
+    parse, YAML's by its parse), for a caller that has no report."""
+    import importlib
 
-        return load(lines).comments
-    if fmt == "md":
-        front = _front_matter(lines)
-        if not front:
-            return line_comments(lines, MARKUP)
-        from checks.yamlload import load
-
-        head = load(lines[front.start : front.stop], first_line=front.start + 1).comments
-        return (*head, *line_comments(lines, MARKUP, within=range(front.stop + 1, len(lines))))
-    syntax = _syntax(fmt)
-    return line_comments(lines, syntax) if syntax is not None else ()
+    reader = importlib.import_module(BY_NAME[fmt].reader)
+    if hasattr(reader, "read"):
+        found: tuple[Comment, ...] = reader.read("", tuple(lines)).comments
+    else:
+        found = reader.parse("", tuple(lines)).comments
+    return found
 
 
 def _alone(lines: Sequence[str], comment: Comment) -> bool:
@@ -421,9 +415,9 @@ def _invalid(
 
 
 def _front_matter(lines: Sequence[str]) -> range:
-    """The indexes of a Markdown report's YAML front matter (between its ``---`` lines), whose comments are YAML's
-    (found by its parse); the body starts after the line closing it."""
-    if not lines or lines[0].strip() != "---":
-        return range(0)
-    end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+    """The indexes of a Markdown report's YAML front matter, as its reader finds it; the body starts after the line
+    closing it."""
+    from checks.sources.markdown import front_matter_end  # only a Markdown report's comments need it
+
+    end = front_matter_end(lines)
     return range(1, end) if end is not None else range(0)

@@ -9,6 +9,7 @@ matter's YAML comments.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from checks.findings import Finding
 from checks.model import Comment, Metadata, Report, SourceData
@@ -29,7 +30,7 @@ def parse(path: str, lines: tuple[str, ...], spec: Specification | None = None) 
 def read(path: str, lines: tuple[str, ...]) -> Document:
     body = list(lines)
     comments: tuple[Comment, ...] = ()
-    end = _front_matter_end(lines)
+    end = front_matter_end(lines)
     metadata: Metadata | None = None
     data: SourceData | None = None
     parse_findings: tuple[Finding, ...] = ()
@@ -75,7 +76,7 @@ def _is_delimiter_cell(cell: str) -> bool:
     return len(dashes) >= 3 and dashes.count("-") == len(dashes)
 
 
-def _front_matter_end(lines: tuple[str, ...]) -> int | None:
+def front_matter_end(lines: Sequence[str]) -> int | None:
     """The index of the line closing the front matter, when the file opens with one."""
     if not lines or lines[0].strip() != _FENCE:
         return None
