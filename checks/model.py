@@ -87,7 +87,7 @@ class Cell(NamedTuple):
 class Row(NamedTuple):
     """A data row of a table.
 
-    ``key`` names the official row it was identified as (see ``national_format``); ``label`` is the label as
+    ``key`` names the official row it was identified as (see ``Report.spec``); ``label`` is the label as
     written (None for 表四, whose single data row has no label). ``cells`` are the value cells in order, as many
     as the source had: a count that differs from the official one is a finding, not something to repair here.
     """
