@@ -27,8 +27,8 @@ from checks.sources.assemble import assemble
 from checks.sources.blocks import Document, Shape, block
 from checks.sources.comments import line_comments
 from checks.sources.limits import MAX_COLUMNS, MAX_ROWS, MAX_SPAN, MAX_TABLE_CELLS, MAX_TEXT, Budget, bounded_int
-from checks.sources.markup import Element, MarkupRejected, Page, page_tree
-from checks.sources.nesting import TOO_NESTED, too_much_markup, too_nested
+from checks.sources.markup import Element, MarkupRejected, Page, TooNested, page_tree
+from checks.sources.nesting import TOO_NESTED, too_much_markup
 from checks.specs import Specification, default
 
 # Elements that end a line of text; every other element is read as part of the line around it.
@@ -97,11 +97,13 @@ def read(path: str, lines: tuple[str, ...]) -> Document:
     """The page's blocks. Without the site's furniture; when that leaves nothing of a report (the page wraps its
     article in an element named like furniture, <div class="menu-content">), the assembler reads it all."""
     source = _parseable("\n".join(lines))
-    refused = too_much_markup(source) or (TOO_NESTED if too_nested(source) else None)
+    refused = too_much_markup(source)
     if refused is not None:
         return _unreadable(path, lines, refused)
     try:
         page = page_tree(source)
+    except TooNested:
+        return _unreadable(path, lines, TOO_NESTED)
     except MarkupRejected as error:  # what _parseable does not foresee: the page's finding, not a crash
         return _unreadable(path, lines, _rejected(str(error)))
     comments = line_comments(lines, "<!--")

@@ -77,12 +77,25 @@ class MarkupRejected(Exception):
     """html.parser raised on the page (an assertion about markup it does not expect, say): the page cannot be read."""
 
 
-def page_tree(source: str) -> Page:
-    """The tree of ``source``. Raises ``MarkupRejected`` for any error html.parser raises on it."""
-    builder = _Builder()
+# The sum, over a page's texts, of the elements open around each (sources/nesting.py says why it is bounded):
+# about a second of Beautiful Soup's tree building; real report pages stay far below a million.
+MAX_NESTING_COST = 10_000_000
+
+
+class TooNested(Exception):
+    """The page's texts lie deeper, all told, than the bound its reader set (``page_tree``'s ``max_nesting``)."""
+
+
+def page_tree(source: str, max_nesting: int = MAX_NESTING_COST) -> Page:
+    """The tree of ``source``. Raises ``TooNested`` once the sum, over the page's texts, of how many elements are
+    open around each passes ``max_nesting`` (``sources.nesting``: counted while the tree is built, in its one pass
+    over the page), and ``MarkupRejected`` for any error html.parser raises on it."""
+    builder = _Builder(max_nesting)
     try:
         builder.feed(source)
         builder.close()
+    except TooNested:
+        raise
     # Whatever the standard library's parser raises on a page is that page's finding (I001), never a traceback:
     # it raises AssertionError on markup it does not expect, and a reference it cannot convert is a ValueError.
     except Exception as error:
@@ -95,8 +108,10 @@ class _Builder(HTMLParser):
     """Builds the tree from html.parser's events, as Beautiful Soup's ``BeautifulSoupHTMLParser`` and
     ``BeautifulSoup`` did (``handle_starttag``, ``handle_endtag``/``_popToTag``, ``endData``)."""
 
-    def __init__(self) -> None:
+    def __init__(self, max_nesting: int) -> None:
         super().__init__(convert_charrefs=False)  # references are converted here, as Beautiful Soup converted them
+        self.max_nesting = max_nesting
+        self.nesting = 0  # the sum, over the texts so far, of the elements open around each
         self.root = Element(_ROOT, {}, 0, 0)  # no tag: no place in the source
         self.stack = [self.root]  # the open elements, the root first
         self.open: Counter[str] = Counter()  # how many of each name are open
@@ -127,6 +142,9 @@ class _Builder(HTMLParser):
             self.end(tag)
 
     def handle_data(self, data: str) -> None:
+        self.nesting += len(self.stack) - 1  # the open elements, not the root
+        if self.nesting > self.max_nesting:
+            raise TooNested
         self.data.append(data)
 
     def handle_charref(self, name: str) -> None:

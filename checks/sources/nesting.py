@@ -1,4 +1,4 @@
-"""Bounds on what reading a page costs, checked before its tree (``sources.markup``) is built.
+"""Bounds on what reading a page costs: counted before its tree (``sources.markup``) is built, or while it is.
 
 Beautiful Soup took about a kilobyte and 20 µs a tag, and the standard library's tokenizer lists every attribute
 of a tag before it hands the tag on: a 5 MB page of ``<p>`` tags, or one tag of two million attributes, would take
@@ -11,21 +11,19 @@ so it is past 100,000 "&" (each a tokenizer event of its own, whether it starts 
 Beautiful Soup linked each text it parsed up through every element around it, so building its tree cost the sum,
 over the page's texts, of how deep each lies: a page of a few thousand unclosed tags with thousands of texts inside
 (a broken or hostile page; real report pages stay far below a million) took hours. The tree built now adds a text
-in constant time, but the bound stays, measured first with the standard library's tokenizer, nesting as the tree
-nests, and refused as I004 past it: such a page is no report, and what the linter finds on a page does not depend
-on which tree reads it.
+in constant time, but the bound stays: the tree's builder adds up that sum as it goes, in its one pass over the
+page, and stops at ``MAX_NESTING_COST`` (I004): such a page is no report, and what the linter finds on a page does
+not depend on which tree reads it.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from html.parser import HTMLParser
 
 from checks.findings import Finding, Message
 from checks.model import Position
 from checks.reading import over_limit
-from checks.sources.markup import VOID
+from checks.sources.markup import MAX_NESTING_COST
 
 MAX_TAGS = 50_000
 MAX_ATTRIBUTES = 250_000  # runs of white space, quotes and slashes: what can separate attributes
@@ -33,37 +31,6 @@ MAX_ATTRIBUTES = 250_000  # runs of white space, quotes and slashes: what can se
 # 5 MB of "&" took 7 s. A real page has a few (tests/data: 4); one saved by Word, a few thousand &nbsp;.
 MAX_REFERENCES = 100_000
 _SEPARATORS = re.compile("[\\s/\"']+")
-MAX_NESTING_COST = 10_000_000  # texts × the elements around each: about a second of Beautiful Soup's tree building
-
-
-class _TooNested(Exception):
-    pass
-
-
-class _Nesting(HTMLParser):
-    """Adds up how deep each text of a page lies, as the page's tree (``sources.markup``) will nest it."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.open: list[str] = []
-        self.counts: Counter[str] = Counter()
-        self.cost = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in VOID:  # elements without an end tag (<br>, <img>) hold nothing
-            self.open.append(tag)
-            self.counts[tag] += 1
-
-    def handle_endtag(self, tag: str) -> None:
-        if self.counts[tag]:  # it closes every element opened since the one it names
-            while (last := self.open.pop()) != tag:
-                self.counts[last] -= 1
-            self.counts[tag] -= 1
-
-    def handle_data(self, data: str) -> None:
-        self.cost += len(self.open)
-        if self.cost > MAX_NESTING_COST:
-            raise _TooNested
 
 
 def too_much_markup(source: str) -> Finding | None:
@@ -89,19 +56,6 @@ def _too_much(zh: str, en: str, count: int, limit: int) -> Finding:
         limit,
         count,
     )
-
-
-def too_nested(source: str) -> bool:
-    """Whether building the page's tree would take too long (then it is I004, ``TOO_NESTED``)."""
-    if source.count("<") ** 2 <= MAX_NESTING_COST:  # texts × depth cannot reach it: no need to count
-        return False
-    nesting = _Nesting()
-    try:
-        nesting.feed(source)
-        nesting.close()
-    except _TooNested:
-        return True
-    return False
 
 
 TOO_NESTED = Finding(
