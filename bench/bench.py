@@ -67,12 +67,17 @@ import sys
 import tempfile
 import time
 import zipfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
 ROOT = Path(__file__).resolve().parent.parent
+# The checkout first on the path: its code, and the tests' document builders (tests/documents.py).
+sys.path.insert(0, str(ROOT))
+from tests.documents import Merged, article_html, merged_cells  # noqa: E402  (found through ROOT)
+from tests.documents import blocks as text_blocks  # noqa: E402
+
 REPORT = ROOT / "examples" / "clean.txt"
 SCHEMA = ROOT / "schemas" / "report.schema.json"
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
@@ -186,80 +191,12 @@ def load() -> str:
 
 
 # --- the report as a page and as a Word document ----------------------------------------------------------------
-# As tests/documents.py builds them (this script imports nothing from the tests, and needs no python-docx): the
-# text form's tab-separated tables get their merged cells back, so that reading a page or a document expands them
-# into the official grid again and it reads as the text form does.
+# With the tests' builders (tests/documents.py: the text form's tab-separated tables get their merged cells back,
+# so that reading a page or a document expands them into the official grid again and it reads as the text form
+# does); the Word document is written here, without python-docx, as Word saves one.
 
 
 Block = str | list[list[str]]  # a paragraph (a line of the text form) or a table (its grid of cells)
-
-
-@dataclass(frozen=True)
-class Merged:
-    """A cell of a table with its spans; ``row``/``column`` say where it starts in the grid."""
-
-    text: str
-    row: int
-    column: int
-    down: int
-    across: int
-
-
-def text_blocks(text: str) -> Iterator[Block]:
-    """The report's paragraphs (lines) and tables (runs of tab-separated lines, as grids), in order."""
-    table: list[list[str]] = []
-    for line in text.split("\n"):
-        if "\t" in line:
-            table.append(line.split("\t"))
-            continue
-        if table:
-            yield table
-            table = []
-        if line.strip():
-            yield line.strip()
-    if table:
-        yield table
-
-
-def merged_cells(rows: list[list[str]]) -> list[Merged]:
-    """The cells of a grid with their spans: a cell takes in the empty cells to its right, then the rows below whose
-    cells under it are all empty; an empty cell with nothing before it in its row is a cell of its own."""
-    covered: set[tuple[int, int]] = set()
-    cells = []
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row):
-            if (r, c) in covered or (not text and any(row[:c])):
-                continue
-            across = 1
-            while c + across < len(row) and not row[c + across] and (r, c + across) not in covered:
-                across += 1
-            down = 1
-            while r + down < len(rows) and all(
-                c + i < len(rows[r + down]) and not rows[r + down][c + i] and (r + down, c + i) not in covered
-                for i in range(across)
-            ):
-                down += 1
-            covered.update((r + i, c + j) for i in range(down) for j in range(across))
-            cells.append(Merged(text, r, c, down, across))
-    return cells
-
-
-def article_html(text: str) -> str:
-    """The report's paragraphs and tables as a page's markup, merged cells merged (``rowspan``/``colspan``)."""
-    body = []
-    for block in text_blocks(text):
-        if isinstance(block, str):
-            body.append(f"<p>{html.escape(block)}</p>")
-            continue
-        rows: dict[int, list[str]] = {}
-        for cell in merged_cells(block):
-            spans = (f' rowspan="{cell.down}"' if cell.down > 1 else "") + (
-                f' colspan="{cell.across}"' if cell.across > 1 else ""
-            )
-            rows.setdefault(cell.row, []).append(f"<td{spans}>{html.escape(cell.text)}</td>")
-        lines = "\n".join(f"  <tr>{''.join(rows.get(r, []))}</tr>" for r in range(len(block)))
-        body.append(f'<table border="1">\n{lines}\n</table>')
-    return "\n".join(body)
 
 
 def html_page(text: str) -> str:

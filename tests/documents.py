@@ -76,8 +76,8 @@ def _owner_missing(rows: list[list[str]], covered: set[tuple[int, int]], r: int,
     return (r, c) not in covered and not any(rows[r][:c])
 
 
-def html_page(text: str, *, site: bool = False, charset: str = "utf-8") -> str:
-    """A report page; ``site``: with the site's navigation, breadcrumb, link list and footer around it."""
+def article_html(text: str) -> str:
+    """The report's paragraphs and tables as a page's markup, merged cells merged (``rowspan``/``colspan``)."""
     body = []
     for block in blocks(text):
         if isinstance(block, str):
@@ -94,7 +94,12 @@ def html_page(text: str, *, site: bool = False, charset: str = "utf-8") -> str:
             + "\n".join(f"  <tr>{''.join(rows.get(r, []))}</tr>" for r in range(len(block)))
             + "\n</table>"
         )
-    page = "\n".join(body)
+    return "\n".join(body)
+
+
+def html_page(text: str, *, site: bool = False, charset: str = "utf-8") -> str:
+    """A report page; ``site``: with the site's navigation, breadcrumb, link list and footer around it."""
+    page = article_html(text)
     if site:
         page = f"{NAVIGATION}<div class='article'>\n{page}\n</div>\n{FOOTER}"
     return (

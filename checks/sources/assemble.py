@@ -12,6 +12,7 @@ The layout habits it reads (reference §5): tables start at their first label (a
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 from typing import NamedTuple
 
@@ -27,7 +28,7 @@ from checks.sources.headings import (
     parse_title,
     read_title,
 )
-from checks.sources.tables import RawCell, build_table
+from checks.sources.tables import build_table
 from checks.specs import Specification
 
 _PROSE_END = "。"
@@ -63,13 +64,12 @@ def assemble(document: Document, spec: Specification) -> Report:
             comments=document.comments,
         )
     written = [any(piece.text for piece in block.pieces) for block in blocks]  # pieces come stripped
-    cells_of = [list(block.pieces) for block in blocks]
 
     # Table starts first: a table's own labels (二、上年结转…, 四、结转下年度…) look like headings.
     starts: list[tuple[int, str]] = []
     seen: set[str] = set()
-    for index, cells_here in enumerate(cells_of):
-        table = _table_start(spec, cells_here)
+    for index, block in enumerate(blocks):
+        table = _table_start(spec, block.pieces)
         if table is not None and table not in seen:
             seen.add(table)
             starts.append((index, table))
@@ -92,7 +92,7 @@ def assemble(document: Document, spec: Specification) -> Report:
         return assemble(document.wider(), spec)
     regions = _regions(blocks, written, starts, [c.line for c, _ in headings])
     region_blocks = {i for region in regions for i in range(region.start, region.end)}
-    tables = {region.table: _build(spec, region, blocks, written, cells_of) for region in regions}
+    tables = {region.table: _build(spec, region, blocks, written) for region in regions}
 
     def prose(start: int, end: int) -> tuple[Text, ...]:
         return tuple(blocks[i].as_text() for i in range(start, end) if written[i] and i not in region_blocks)
@@ -156,7 +156,7 @@ def _first_position(blocks: tuple[Block, ...]) -> Position:
     return blocks[0].pieces[0].pos if blocks and blocks[0].pieces else Position(1, 1)
 
 
-def _table_start(spec: Specification, cells: list[RawCell]) -> str | None:
+def _table_start(spec: Specification, cells: Sequence[Text]) -> str | None:
     """Which table a block opens, judged by its first non-empty cell: a 表二 item marker or its header, the 勾稽
     note or 表三's first labels, 表四's first group or outcome."""
     first = next((c.text for c in cells if c.text), "")
@@ -211,7 +211,7 @@ def _heading_and_after(piece: Text, found: Candidate) -> tuple[Text, tuple[Text,
     return Text(heading, piece.at(found.start)), paragraph
 
 
-def _continues(spec: Specification, first: RawCell, second: RawCell) -> bool:
+def _continues(spec: Specification, first: Text, second: Text) -> bool:
     """Whether ``second`` is the rest of a label that a line or page break cut after ``first`` ("（四）无" /
     "法提供"): together they are a label of the format, alone ``first`` is none, and neither is a number."""
     if not first.text or not second.text or first.text[-1].isdigit() or second.text[0].isdigit():
@@ -220,25 +220,25 @@ def _continues(spec: Specification, first: RawCell, second: RawCell) -> bool:
     return norm(first.text) not in labels and norm(first.text + second.text) in labels
 
 
-def _joined_cells(spec: Specification, cells: list[RawCell]) -> list[RawCell]:
+def _joined_cells(spec: Specification, cells: Sequence[Text]) -> list[Text]:
     """Cells one per line, with labels cut in two put together again."""
-    joined: list[RawCell] = []
+    joined: list[Text] = []
     for cell in cells:
         if joined and _continues(spec, joined[-1], cell):
-            joined[-1] = RawCell(joined[-1].text + cell.text, joined[-1].pos)
+            joined[-1] = Text(joined[-1].text + cell.text, joined[-1].pos)
         else:
             joined.append(cell)
     return joined
 
 
-def _joined_labels(spec: Specification, rows: list[list[RawCell]]) -> list[list[RawCell]]:
+def _joined_labels(spec: Specification, rows: Sequence[Sequence[Text]]) -> list[Sequence[Text]]:
     """Grid rows, where a line holding only the first piece of a cut label gives it to the next row's label."""
-    joined: list[list[RawCell]] = []
+    joined: list[Sequence[Text]] = []
     for row in rows:
         previous = [cell for cell in joined[-1] if cell.text] if joined else []
         first = next((index for index, cell in enumerate(row) if cell.text), None)
         if len(previous) == 1 and first is not None and _continues(spec, previous[0], row[first]):
-            whole = RawCell(previous[0].text + row[first].text, previous[0].pos)
+            whole = Text(previous[0].text + row[first].text, previous[0].pos)
             joined[-1] = [*row[:first], whole, *row[first + 1 :]]
         else:
             joined.append(row)
@@ -272,7 +272,6 @@ def _build(
     region: _Region,
     blocks: tuple[Block, ...],
     written: list[bool],
-    cells_of: list[list[RawCell]],
 ) -> Table:
     indexes = [i for i in range(region.start, region.end) if written[i] or _separator_only(blocks[i])]
     # Cells copied one per line come in two habits: each cell ends in "|" ("0 |", and a lone "|" is a blank cell),
@@ -284,10 +283,12 @@ def _build(
     # right after a row's labels are merged label cells.
     tabs = any(blocks[i].shape in (Shape.TABS, Shape.GRID) for i in indexes)
     # A grid has its rows one per line; otherwise cells come one per line and rows are found by their labels.
-    row_lines = sum(1 for i in indexes if sum(1 for c in cells_of[i] if c.text) >= 2)
+    row_lines = sum(1 for i in indexes if sum(1 for c in blocks[i].pieces if c.text) >= 2)
     grid = tabs or row_lines * 2 >= len(indexes)
-    units = [cells_of[i] for i in indexes] if grid else [[cell for i in indexes for cell in cells_of[i]]]
-    units = _joined_labels(spec, units) if grid else [_joined_cells(spec, units[0])]
-    start = next((c.pos for c in cells_of[region.start] if c.text), blocks[region.start].pieces[0].pos)
+    if grid:
+        units = _joined_labels(spec, [blocks[i].pieces for i in indexes])
+    else:
+        units = [_joined_cells(spec, [cell for i in indexes for cell in blocks[i].pieces])]
+    start = next((c.pos for c in blocks[region.start].pieces if c.text), blocks[region.start].pieces[0].pos)
     end = _last_position(blocks, written, region.start, region.end)
     return build_table(spec, region.table, units, start, end, tabs=tabs)

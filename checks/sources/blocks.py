@@ -31,11 +31,6 @@ class Block(NamedTuple):
     shape: Shape = Shape.PARAGRAPH
 
     @property
-    def text(self) -> str:
-        """The block as one line of text (a row's cells joined by tabs)."""
-        return "\t".join(piece.text for piece in self.pieces)
-
-    @property
     def is_row(self) -> bool:
         return self.shape is not Shape.PARAGRAPH
 

@@ -8,6 +8,7 @@ position, and their value cells are counted, not guessed into columns.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from checks import labels
@@ -66,7 +67,7 @@ def unlabelled_row(spec: Specification, table: str) -> RowSpec | None:
     return rows[0] if len(rows) == 1 and not rows[0].label else None
 
 
-def _merge_split_labels(known: frozenset[str], cells: list[RawCell]) -> list[RawCell]:
+def _merge_split_labels(known: frozenset[str], cells: Sequence[RawCell]) -> list[RawCell]:
     """Join label cells a copy split in two ("商业" / "企业", "(三)" / "不予公开") when together they are official."""
     merged: list[RawCell] = []
     for cell in cells:
@@ -111,7 +112,7 @@ class _OpenRow(NamedTuple):
 
 
 def build_table(
-    spec: Specification, table: str, units: list[list[RawCell]], start: Position, end: Position, *, tabs: bool
+    spec: Specification, table: str, units: Sequence[Sequence[RawCell]], start: Position, end: Position, *, tabs: bool
 ) -> Table:
     """Identify rows by label and collect their value cells; a row ends at the next label or with its unit.
 
