@@ -65,10 +65,28 @@ class _Formats(Sequence[str]):
         return len(self._names())
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help formatter, reading the terminal's width only when it formats a text. argparse makes one for
+    every option it adds (to check its metavar), and each would import ``shutil`` and ask the terminal (3 ms of a
+    run that prints no help)."""
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, width=80)
+
+    def format_help(self) -> str:
+        import shutil
+
+        # What HelpFormatter.__init__ derives from the width it is not given.
+        self._width = shutil.get_terminal_size().columns - 2
+        self._max_help_position = min(24, max(self._width - 20, self._indent_increment * 2))
+        return super().format_help()
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse, with "did you mean" for a mistyped option (Python 3.11's argparse has none)."""
 
     def __init__(self, *args: Any, say: Say, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
         super().__init__(*args, **kwargs)
         self.say = say
 
@@ -105,7 +123,10 @@ def _codes(text: str) -> list[str]:
     return [code.strip().upper() for code in text.split(",") if code.strip()]
 
 
-def _parser(lang: str) -> argparse.ArgumentParser:
+def _parser(lang: str, wanted: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; of the commands, only ``wanted`` (the one the line names) gets its options:
+    argparse reads no other's, and each option costs its start-up (a help formatter, the terminal's width)."""
+
     def say(zh: str, en: str) -> str:
         return en if lang == "en" else zh
 
@@ -125,17 +146,56 @@ def _parser(lang: str) -> argparse.ArgumentParser:
         version=f"zfxxgk-lint {__version__}",
         help=say("显示版本号并退出", "show the version"),
     )
-    commands = parser.add_subparsers(dest="command", required=True, title=say("命令", "commands"), metavar="COMMAND")
+    # prog given: else argparse formats a usage to make it (the subcommands' "zfxxgk-lint check", ...).
+    commands = parser.add_subparsers(
+        dest="command", required=True, title=say("命令", "commands"), metavar="COMMAND", prog=parser.prog
+    )
 
-    def command(name: str, zh: str, en: str) -> argparse.ArgumentParser:
+    def command(name: str, zh: str, en: str) -> argparse.ArgumentParser | None:
         sub: argparse.ArgumentParser = commands.add_parser(
             name, help=say(zh, en), description=say(zh, en), add_help=False, say=say
         )
+        if name != wanted:
+            return None
         _help(sub, say)
         sub.add_argument("--lang", choices=("zh", "en"), default="zh", help=say("消息语言", "message language"))
         return sub
 
     check = command("check", "检查报告文件或文件夹", "check report files or folders")
+    rule = command("rule", "显示规则说明，或用 --all 列出全部规则", "show a rule's documentation, or --all rules")
+    convert = command(
+        "convert",
+        "把报告从一种格式转换为另一种格式（可读取的格式均可转换；--to 为写出的格式）",
+        "convert a report from one format to another (any format read; --to the one written)",
+    )
+    init = command("init", "生成新报告的框架", "write a new report skeleton")
+    schema = command(
+        "schema",
+        "写出 YAML 报告的 JSON Schema（report.schema.json），供编辑器离线检查",
+        "write the YAML reports' JSON Schema (report.schema.json) for editors",
+    )
+    if check is not None:
+        _check_options(check, say)
+    if rule is not None:
+        rule.add_argument("code", nargs="?", type=str.upper, metavar="CODE", help=say("规则代码，如 A003", "e.g. A003"))
+        rule.add_argument("--all", action="store_true", help=say("列出全部规则", "list every rule"))
+        rule.add_argument("--format", choices=("text", "json"), default="text", help=say("输出格式", "output format"))
+    if convert is not None:
+        _convert_options(convert, say)
+    if init is not None:
+        _init_options(init, say)
+    if schema is not None:
+        schema.add_argument(
+            "-o",
+            "--output",
+            type=Path,
+            metavar="OUT",
+            help=say("输出文件或文件夹（默认标准输出）", "output file or folder (else stdout)"),
+        )
+    return parser
+
+
+def _check_options(check: argparse.ArgumentParser, say: Say) -> None:
     check.add_argument(
         "paths",
         nargs="+",
@@ -214,17 +274,8 @@ def _parser(lang: str) -> argparse.ArgumentParser:
         ),
     )
 
-    rule = command("rule", "显示规则说明，或用 --all 列出全部规则", "show a rule's documentation, or --all rules")
-    rule.add_argument("code", nargs="?", type=str.upper, metavar="CODE", help=say("规则代码，如 A003", "e.g. A003"))
-    rule.add_argument("--all", action="store_true", help=say("列出全部规则", "list every rule"))
-    rule.add_argument("--format", choices=("text", "json"), default="text", help=say("输出格式", "output format"))
 
-    writable = _Formats("WRITE_FORMATS")
-    convert = command(
-        "convert",
-        "把报告从一种格式转换为另一种格式（可读取的格式均可转换；--to 为写出的格式）",
-        "convert a report from one format to another (any format read; --to the one written)",
-    )
+def _convert_options(convert: argparse.ArgumentParser, say: Say) -> None:
     convert.add_argument(
         "source", type=Path, metavar="SRC", help=say("要转换的报告（任何可检查的格式）", "the report to convert")
     )
@@ -232,7 +283,7 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     convert.add_argument(
         "--to",
         required=True,
-        choices=writable,
+        choices=_Formats("WRITE_FORMATS"),
         metavar="FORMAT",
         help=say("目标格式：%(choices)s", "target format: %(choices)s"),
     )
@@ -240,7 +291,8 @@ def _parser(lang: str) -> argparse.ArgumentParser:
         "-o", "--output", type=Path, metavar="OUT", help=say("输出文件（默认标准输出）", "output file (else stdout)")
     )
 
-    init = command("init", "生成新报告的框架", "write a new report skeleton")
+
+def _init_options(init: argparse.ArgumentParser, say: Say) -> None:
     init.add_argument("--agency", required=True, help=say("机关名称", "the agency's name"))
     init.add_argument("--year", required=True, type=int, help=say("报告年度", "the year reported on"))
     init.add_argument(
@@ -251,27 +303,13 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     )
     init.add_argument(
         "--format",
-        choices=writable,
+        choices=_Formats("WRITE_FORMATS"),
         metavar="FORMAT",
         help=say("格式：%(choices)s（默认按 OUT 的后缀，否则 txt）", "format: %(choices)s (else OUT's suffix)"),
     )
     init.add_argument(
         "-o", "--output", type=Path, metavar="OUT", help=say("输出文件（默认标准输出）", "output file (else stdout)")
     )
-
-    schema = command(
-        "schema",
-        "写出 YAML 报告的 JSON Schema（report.schema.json），供编辑器离线检查",
-        "write the YAML reports' JSON Schema (report.schema.json) for editors",
-    )
-    schema.add_argument(
-        "-o",
-        "--output",
-        type=Path,
-        metavar="OUT",
-        help=say("输出文件或文件夹（默认标准输出）", "output file or folder (else stdout)"),
-    )
-    return parser
 
 
 def _help(parser: argparse.ArgumentParser, say: Say) -> None:
@@ -294,7 +332,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args_list.insert(0, "check")  # `check` may be omitted
     with chinese(lang != "en"):
         try:
-            args = _parser(lang).parse_args(args_list)
+            args = _parser(lang, args_list[0] if args_list else None).parse_args(args_list)
         except SystemExit as exit_:  # argparse has printed the usage error, the help or the version
             return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
     if args.command == "rule":

@@ -53,7 +53,6 @@ not by jsonschema: importing jsonschema alone would take most of the time budget
 from __future__ import annotations
 
 import functools
-import json
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -367,7 +366,10 @@ def _dotted(key_path: KeyPath) -> str:
         if isinstance(key, int):
             out += f"[{key}]"
         else:
+            import json  # here: only a setting with an odd name shows it quoted
+
             # A key can be a path pattern of any length (a too-long one is the problem reported): shown cut.
+
             name = key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else json.dumps(_shown(key, 60), ensure_ascii=False)
             out += f".{name}" if out else name
     return out
@@ -516,6 +518,8 @@ def _is_type(value: Any, kind: str) -> bool:
 
 
 def _shown(value: Any, limit: int = 40) -> str:
+    import json  # here: only a setting shown needs it (3 ms of every start-up otherwise)
+
     return shortened(value if isinstance(value, str) else json.dumps(value, ensure_ascii=False), limit)
 
 

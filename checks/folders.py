@@ -32,7 +32,10 @@ def files_under(root: Path, enter: Callable[[str], bool]) -> Iterator[Path]:
 def _sorted_entries(folder: Path) -> Iterator[os.DirEntry[str]]:
     try:
         with os.scandir(folder) as entries:
-            listed = sorted(entries, key=lambda entry: entry.name)
+            listed = sorted(entries, key=lambda entry: entry.name, reverse=True)
     except OSError:
-        return iter(())
-    return iter(listed)
+        return
+    # Each entry let go once given: a folder of 10,000 reports does not hold its listing while the caller keeps
+    # what it makes of each.
+    while listed:
+        yield listed.pop()

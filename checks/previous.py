@@ -111,11 +111,11 @@ def _distance(a: Path, b: Path) -> int:
 @cache  # a folder run asks once per file: each folder is read once per year asked for
 def _reports_of(folder: Path, year: int) -> _Candidates:
     """The reports in ``folder`` that may be of ``year``."""
+    # The folder streamed, not listed: a folder of 10,000 reports would hold 10,000 paths at once in every worker.
     try:
-        children = sorted(folder.iterdir())
+        return _candidates((child for child in folder.iterdir() if is_regular(child)), year)
     except OSError:
         return _Candidates((), ())
-    return _candidates((child for child in children if is_regular(child)), year)
 
 
 @cache  # walked once per process and year
@@ -145,7 +145,8 @@ def _candidates(files: Iterable[Path], year: int) -> _Candidates:
         entry = _indexed(child, year)
         if entry is not None:
             indexed.append(entry)
-    return _Candidates(tuple(indexed), tuple(whole))
+    # In name order, whatever order the walk met them in: which are parsed (MAX_WHOLE_PARSED) must not depend on it.
+    return _Candidates(tuple(sorted(indexed)), tuple(sorted(whole)))
 
 
 def _whole_reports(candidates: tuple[Path, ...], agency_name: str, year: int) -> list[Path]:

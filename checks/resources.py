@@ -15,7 +15,6 @@ says where they were looked for.
 from __future__ import annotations
 
 import functools
-import json
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +45,8 @@ def load_schema(name: str) -> dict[str, Any]:
 
     The dict is shared between callers: treat it as read-only.
     """
+    import json  # here: a .txt or .docx run reads no schema
+
     loaded = json.loads(schema_text(name))
     if not isinstance(loaded, dict):
         raise ValueError(f"schema {name!r} is not a JSON object")

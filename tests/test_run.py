@@ -209,3 +209,15 @@ def test_cli_shows_no_progress_when_stderr_is_not_a_terminal(
     folder = _folder(tmp_path, PROGRESS_MIN)
     main(["check", str(folder), "--select", "A"])
     assert "checking" not in capsys.readouterr().err
+
+
+def test_jobs_of_files_with_the_same_settings_share_one_copy_of_them(tmp_path: Path) -> None:
+    # 10,000 files of a batch are held as jobs at once: each its own tuple of ~60 rule codes was most of the memory
+    # a batch grew by per file.
+    from checks.run import _job
+
+    shared: dict[Any, Any] = {}
+    first, second = (_job(tmp_path / name, Config(), None, shared) for name in ("a.txt", "b.txt"))
+    assert first.codes and first.codes is second.codes
+    assert first.severities is second.severities
+    assert (first.path, second.path) == (str(tmp_path / "a.txt"), str(tmp_path / "b.txt"))

@@ -14,7 +14,6 @@ jsonschema passes: the safe way round, since jsonschema then judges.)
 
 from __future__ import annotations
 
-import json
 import re
 from collections import deque
 from collections.abc import Callable, Iterator, Mapping
@@ -296,6 +295,8 @@ def _shown(value: Any) -> tuple[str, str]:
         return "键值映射", "a mapping"
     if isinstance(value, list):
         return "列表", "a list"
+    import json  # here: only a finding that quotes a value needs it
+
     text = shortened(json.dumps(value, ensure_ascii=False), _SHOWN)
     return text, text
 

@@ -8,7 +8,7 @@ import sys
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from checks.model import Period, Text
@@ -97,6 +97,18 @@ def _number(spec: Specification, numeral: str) -> int:
 def heading_candidate(spec: Specification, line: str, index: int = 0, judge: bool = True) -> Candidate | None:
     """The numbered line ``line`` as a possible part heading, or None. ``judge``: compare its wording with its
     part's (else only exact wordings count: MAX_JUDGED)."""
+    judged = _candidate if len(line) <= _CACHED_LENGTH else _candidate.__wrapped__
+    found = judged(spec, line, judge)
+    return found._replace(line=index) if found is not None and index else found
+
+
+# Every report has the same few dozen numbered lines (the parts, 总体情况's items): each judged once. Only short
+# lines, and at most so many, so that memory stays flat over a batch of thousands of reports.
+_CACHED_LENGTH = 200
+
+
+@lru_cache(maxsize=4096)
+def _candidate(spec: Specification, line: str, judge: bool) -> Candidate | None:
     match = _NUMERAL.match(line)
     if match is None:
         return None
@@ -111,7 +123,7 @@ def heading_candidate(spec: Specification, line: str, index: int = 0, judge: boo
     wordings = _wordings(spec)
     named = _named(spec).get(key)
     alike = named == number or (named is None and judge and number in wordings and _alike(key, wordings[number]))
-    return Candidate(index, number, style, start, match.end() + length, named, alike)
+    return Candidate(0, number, style, start, match.end() + length, named, alike)
 
 
 def _heading_length(spec: Specification, body: str) -> int | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from checks import labels
@@ -29,6 +30,16 @@ PLACEHOLDERS = frozenset({"/", "-", "—", "——", "–", "无", "×", "x", "X
 
 def is_value_text(text: str) -> bool:
     """Whether a cell holds a value (a number, blank, a placeholder, "12件") rather than a label."""
+    return (_is_value if len(text) <= _CACHED_LENGTH else _is_value.__wrapped__)(text)
+
+
+# A report's few hundred cells repeat a few dozen texts ("0", the labels): each read once. Only short ones, and at
+# most so many, so that memory stays flat over a batch of thousands of reports.
+_CACHED_LENGTH = 64
+
+
+@lru_cache(maxsize=4096)
+def _is_value(text: str) -> bool:
     key = norm(text)
     if not key or key in PLACEHOLDERS or _VALUE_LIKE.fullmatch(key):
         return True
@@ -41,16 +52,21 @@ def _is_cjk(char: str) -> bool:
 
 
 def to_cell(raw: RawCell) -> Cell:
-    key = norm(raw.text)
+    value, problem = (_reading if len(raw.text) <= _CACHED_LENGTH else _reading.__wrapped__)(raw.text)
+    return Cell(raw.text, value, problem, raw.pos)
+
+
+@lru_cache(maxsize=4096)
+def _reading(text: str) -> tuple[int | float | None, str | None]:
+    """A cell text's value, or why it has none."""
+    key = norm(text)
     if not key:
-        return Cell(raw.text, None, "blank", raw.pos)
+        return None, "blank"
     if _NUMBER.fullmatch(key):
         if not within_bounds(key):
-            return Cell(raw.text, None, "too_long", raw.pos)
-        value: int | float = float(key) if "." in key else int(key)
-        return Cell(raw.text, value, None, raw.pos)
-    problem = "placeholder" if key in PLACEHOLDERS else "not_a_number"
-    return Cell(raw.text, None, problem, raw.pos)
+            return None, "too_long"
+        return (float(key) if "." in key else int(key)), None
+    return None, "placeholder" if key in PLACEHOLDERS else "not_a_number"
 
 
 def identify_row(spec: Specification, table: str, label: str) -> str | None:

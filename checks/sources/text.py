@@ -30,30 +30,32 @@ _PIPE = re.compile(r"(?<!\\)\|")
 
 def split_cells(line: str, line_no: int) -> list[RawCell]:
     """The cells of one line with their columns: tab-separated, pipe-separated, or the whole line as one cell."""
-    separator = "\t" if "\t" in line else "|" if "|" in line else None
-    if separator is None:
-        stripped = line.strip()
-        return [RawCell(stripped, Position(line_no, line.index(stripped[0]) + 1 if stripped else 1))]
-    pieces = line.split("\t") if separator == "\t" else _PIPE.split(line)
-    offsets = []
+    if "\t" in line:
+        return _cells(line.split("\t"), 0, line_no)
+    if "|" not in line:
+        return _cells([line], 0, line_no)
+    pieces = _PIPE.split(line)
     offset = 0
-    for piece in pieces:
-        offsets.append(offset)
-        offset += len(piece) + 1
-    if separator == "|":
-        # "| a | b |" and "a | b |": the edges of the line are not cells.
-        if pieces and not pieces[-1].strip():
-            pieces, offsets = pieces[:-1], offsets[:-1]
-        if len(pieces) > 1 and not pieces[0].strip() and line.lstrip().startswith("|"):
-            pieces, offsets = pieces[1:], offsets[1:]
-        if not pieces:  # a lone "|": one empty cell
-            return [RawCell("", Position(line_no, line.index("|") + 1))]
+    # "| a | b |" and "a | b |": the edges of the line are not cells.
+    if not pieces[-1].strip():
+        pieces.pop()
+    if len(pieces) > 1 and not pieces[0].strip() and line.lstrip().startswith("|"):
+        offset = len(pieces.pop(0)) + 1
+    if not pieces:  # a lone "|": one empty cell
+        return [RawCell("", Position(line_no, line.index("|") + 1))]
+    cells = _cells(pieces, offset, line_no)
+    return [cell._replace(text=cell.text.replace("\\|", "|")) if "\\|" in cell.text else cell for cell in cells]
+
+
+def _cells(pieces: list[str], offset: int, line_no: int) -> list[RawCell]:
+    """The pieces of a line split at one-character separators, from column ``offset``, as cells: each stripped,
+    at its first character (an empty one where it starts). A pasted table has hundreds of cells: one loop."""
     cells = []
-    for piece, start in zip(pieces, offsets, strict=True):
-        stripped = piece.strip()
-        column = start + (piece.index(stripped) if stripped else 0) + 1
-        text = stripped.replace("\\|", "|") if separator == "|" else stripped
-        cells.append(RawCell(text, Position(line_no, column)))
+    for piece in pieces:
+        text = piece.strip()
+        lead = len(piece) - len(piece.lstrip()) if text else 0
+        cells.append(RawCell(text, Position(line_no, offset + lead + 1)))
+        offset += len(piece) + 1
     return cells
 
 
@@ -62,6 +64,7 @@ _PAGE_FOOTER = re.compile(
     r"\s{0,8}(?:[-—–]{1,2}\s{0,4}\d{1,4}\s{0,4}[-—–]{1,2}|第\s{0,2}\d{1,4}\s{0,2}页(?:\s{0,4}[,，/]?\s{0,4}共\s{0,2}\d{1,4}\s{0,2}页)?"
     r"|\d{1,4}\s{0,2}/\s{0,2}\d{1,4})\s{0,8}"
 )
+_FOOTER_STARTS = frozenset("-—–第")
 _RULE_CHARS = frozenset("|-:— \t")
 
 
@@ -71,7 +74,10 @@ def is_copy_artefact(line: str) -> bool:
     stripped = line.strip()
     if not stripped or len(stripped) > 200:
         return False
-    return _is_table_rule(stripped) or _PAGE_FOOTER.fullmatch(stripped) is not None
+    if _is_table_rule(stripped):
+        return True
+    # Every footer starts with a dash, 第 or a digit: other lines need not be matched.
+    return (stripped[0] in _FOOTER_STARTS or stripped[0].isdigit()) and _PAGE_FOOTER.fullmatch(stripped) is not None
 
 
 def _is_table_rule(line: str) -> bool:
@@ -131,9 +137,7 @@ def blocks(lines: Sequence[str], comments: Iterable[Comment] = (), *, grid: bool
         elif "|" in line and not line.rstrip().endswith(_SENTENCE_ENDS):
             made.append(_row(line, index + 1, Shape.GRID if grid or index in pasted else Shape.PIPES))
         else:
-            stripped = line.strip()
-            column = line.index(stripped[0]) + 1 if stripped else 1
-            made.append(Block((Text(stripped, Position(index + 1, column)),)))
+            made.append(Block(tuple(_cells([line], 0, index + 1))))
     return tuple(made)
 
 
