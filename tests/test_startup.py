@@ -63,6 +63,8 @@ NOT_FOR_TEXT = (
     "datetime",  # checks.rules.schema imports it to check a date, which a .txt report does not state
     "importlib.resources",  # checks.resources finds the schemas without it
     "zipfile",
+    "json",  # only the JSON and SARIF reporters, a schema read, or a setting or value shown quoted need it
+    "shutil",  # argparse's help formatter asks it for the terminal's width: only a help or usage text needs that
     *NOT_FOR_A_CLEAN_REPORT,
 )
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from checks.model import Position, Text
 from checks.reading import decode
 from checks.sources.text import parse, split_cells
 from checks.specs import national_2021 as nf
@@ -58,6 +59,13 @@ def test_split_cells_records_columns_for_tabs_and_pipes() -> None:
     assert [(c.text, c.pos.column) for c in split_cells("| 规章 | 0 |", 1)] == [("规章", 3), ("0", 8)]
     assert [(c.text, c.pos.column) for c in split_cells("规章 |", 1)] == [("规章", 1)]
     assert [c.text for c in split_cells("|", 1)] == [""]
+
+
+def test_split_cells_makes_the_models_records_whole() -> None:
+    # The reader makes its cells without their classes' constructors (speed): they must be the same records.
+    cells = split_cells(" a\t\tb ", 2)
+    assert cells == [Text("a", Position(2, 2)), Text("", Position(2, 4)), Text("b", Position(2, 5))]
+    assert all(type(c) is Text and type(c.pos) is Position and c.pos.place is None and c.runs == () for c in cells)
 
 
 def test_cells_keep_raw_text_and_tell_why_they_have_no_value() -> None:

@@ -153,9 +153,10 @@ def build_table(
 
     for unit in units:
         cells = _merge_split_labels(vocabulary.known, unit)
+        is_value = [is_value_text(cell.text) for cell in cells]
         current: _OpenRow | None = None
         for index, cell in enumerate(cells):
-            if is_value_text(cell.text):
+            if is_value[index]:
                 if current is not None:
                     current.values.append(cell)
                 else:
@@ -165,9 +166,7 @@ def build_table(
             official = None if key else vocabulary.official(cell.text)
             if official is not None and key is None:
                 key = vocabulary.rows.get(norm(official))
-            followed_by_value = (
-                index + 1 < len(cells) and is_value_text(cells[index + 1].text) and bool(cells[index + 1].text)
-            )
+            followed_by_value = index + 1 < len(cells) and is_value[index + 1] and bool(cells[index + 1].text)
             label_free_values.clear()
             if key is not None or (official is None and followed_by_value and unlabelled is None):
                 close(current)
