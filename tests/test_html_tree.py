@@ -15,14 +15,16 @@ import subprocess
 import sys
 import warnings
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import Any
 
 import pytest
+from bounded import bounded, linter
 from hypothesis import given
 from hypothesis import strategies as st
 
 from checks.reading import decode
-from checks.sources import html
+from checks.sources import html, markup
 from checks.sources.markup import Element, MarkupRejected, page_tree
 from tests.conftest import EXAMPLES, REAL_REPORTS, ROOT
 from tests.documents import html_page, word_html_page
@@ -228,3 +230,74 @@ _MARKUP = st.one_of(st.sampled_from(_TEXTS), _TAGS, st.sampled_from(_NAMES).map(
 @given(st.lists(_MARKUP, max_size=60).map("".join))
 def test_awkward_markup_has_beautiful_soups_tree(source: str) -> None:
     assert_same_tree(source)
+
+
+# --- the fast tokenizer (markup._Builder._scan) against the standard library's loop ------------------------------
+
+# Markup at the edges of what the fast patterns read: white space outside ASCII's, "=" and quotes where a name or a
+# value starts, "/" inside a tag, bare values with "/", tags cut off, references inside attribute values.
+_EDGES = ["<a href=/x/>", "<a x=a/>", "<a x==1>", "<a x= =1>", '<a x="1"y=2>', '<a x="1"/y>', "<a\vb>", "<a\u3000b=1>"]
+_EDGES += ['<img src="x"\u3000alt="">', '<a title="x>y">', '<p class="a\nb"\n>', "<a x= >", "<a x='1'>", "<a b c d>"]
+_EDGES += ['<a x="&amp;&lt;">', "<A HREF=X>", "<a x=1\v>", '<td rowspan="2"colspan=3>', "<br  />", "<br/ >", "<a/b>"]
+_EDGES += ["</a b>", "</ a>", "</a\n>", "<SCRIPT>x</Script>", "<style>a<b</style >", "<script>a</scriptx>b</script>"]
+_EDGES += ['<p x="unclosed>', "<p x='unclosed>", "<p =x>", "<<p>", "<p<b>", "&#x41;", "&#", "&#;", "&am;p", "&1"]
+_EDGES += ["<table>", "</table>", "<td>", "<title>", "</title>", "<pre>", "</pre>", "<br>", "</br>", "<img>", "</img>"]
+
+
+def _built(source: str) -> tuple[Any, ...]:
+    try:
+        page = page_tree(source)
+    except (MarkupRejected, markup.TooNested) as error:
+        return (type(error).__name__, str(error))
+    ours = _events(page.root, Element, lambda node: isinstance(node, str), {})
+    holders = sorted((table.sourceline, table.sourcepos) for table in page.holders)
+    return ours, page.title, holders
+
+
+def assert_fast_tree_is_html_parsers(source: str) -> None:
+    """The tree built with the fast tokenizer is the one built by html.parser's own loop alone."""
+    fast = _built(source)
+    markup._FAST = False
+    try:
+        slow = _built(source)
+    finally:
+        markup._FAST = True
+    assert fast == slow
+
+
+@pytest.mark.skipif(not markup._FAST, reason="this Python's html.parser is not the one the fast tokenizer mirrors")
+@pytest.mark.parametrize(("name", "source"), _pages(), ids=[name for name, _ in _pages()])
+def test_the_fast_tokenizer_builds_html_parsers_tree_of_the_tests_pages(name: str, source: str) -> None:
+    assert_fast_tree_is_html_parsers(source)
+
+
+@pytest.mark.skipif(not markup._FAST, reason="this Python's html.parser is not the one the fast tokenizer mirrors")
+@budget(3)
+@given(st.lists(st.one_of(_MARKUP, st.sampled_from(_EDGES)), max_size=60).map("".join))
+def test_the_fast_tokenizer_builds_html_parsers_tree_of_awkward_markup(source: str) -> None:
+    assert_fast_tree_is_html_parsers(source)
+
+
+def test_a_void_elements_end_tag_does_not_end_the_text_before_it() -> None:
+    # The fast tokenizer ends a text at the tag after it at once, except at this end tag, which is nothing at all.
+    assert shape("<p><br>a</br>b<img>c</IMG>d</p>") == [("p", ("br",), "ab", ("img",), "cd")]
+
+
+def test_the_tables_that_hold_a_table_are_found_while_the_tree_is_built() -> None:
+    page = page_tree("<table><tr><td><div><table><tr><td>x</table></div></td></tr></table><table><td>y</table>")
+    outer = page.root.contents[0]
+    assert isinstance(outer, Element) and page.holders == {outer}
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["<p>x</p><a" + " b" * 200_000, "<p>x</p><a b=" + "/" * 2_000_000, "<p>x</p><a" + " " * 2_000_000 + "b"],
+    ids=["attributes", "a bare value", "white space"],
+)
+def test_a_tag_the_fast_patterns_give_up_on_is_read_within_the_bounds(tmp_path: Path, source: str) -> None:
+    # Each gives the fast patterns megabytes to match before they fail (one match more would make it quadratic);
+    # then html.parser reads it.
+    path = tmp_path / "page.html"
+    path.write_text(source, encoding="utf-8")
+    outcome = bounded(linter("check", path))
+    assert outcome.problems() == [], outcome.stderr[-2000:]

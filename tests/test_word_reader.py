@@ -155,3 +155,41 @@ def test_a_span_past_the_limit_is_capped_and_named_once() -> None:
     assert len(grid[0]) == MAX_SPAN  # the capped span fills the row to the column limit; "b" is past it
     assert [f.rule for f in budget.findings()] == ["I004", "I004"]
     assert budget.findings()[0].pos == Position(1, 1, Place(table=1, row=1))
+
+
+def test_a_cells_first_properties_and_their_first_span_and_merge_are_the_ones_read() -> None:
+    # The grid's marks are found in one query for the whole table (word._Marks): the same ones a look at each cell
+    # finds, the first gridSpan and vMerge of the first tcPr; a second tcPr, or a span elsewhere, counts for nothing.
+    first = '<w:gridSpan w:val="2"/><w:gridSpan w:val="3"/><w:vMerge w:val="restart"/>'
+    continued = '<w:vMerge/><w:vMerge w:val="restart"/>'
+    second = "</w:tcPr><w:tcPr><w:gridSpan w:val='4'/>"
+    stray = "<w:tc><w:p><w:gridSpan w:val='5'/></w:p></w:tc>"
+    table = xml(
+        "<w:tbl>"
+        f"<w:tr>{cell('a', first + second)}{cell('b')}</w:tr>"
+        f"<w:tr>{cell('', continued + second)}{stray}</w:tr>"
+        "</w:tbl>"
+    )
+    grid, holding = word._grid(table, Budget(), 1)
+    assert [len(row) for row in grid] == [3, 3] and not holding
+    assert grid[0][0] is grid[0][1] is grid[1][0] is grid[1][1]  # 2 wide, and merged down into the second row
+    assert grid[1][2] is not grid[0][2]
+
+
+def test_only_a_table_among_a_cells_own_children_makes_it_hold_one() -> None:
+    # Not one inside a content control around it, nor the cells of the table it holds (their spans are theirs).
+    span = '<w:gridSpan w:val="7"/>'
+    wide = f"<w:tbl><w:tr>{cell('x', span)}</w:tr></w:tbl>"
+    controlled = f"<w:tc><w:sdt><w:sdtContent>{wide}</w:sdtContent></w:sdt></w:tc>"
+    table = xml(f"<w:tbl><w:tr>{cell('a', extra=wide)}{controlled}{cell('b')}</w:tr></w:tbl>")
+    grid, holding = word._grid(table, Budget(), 1)
+    assert len(grid[0]) == 3 and holding == {grid[0][0]}
+
+
+def test_a_document_that_hides_nothing_is_read_as_one_looked_through() -> None:
+    # read_file tells the reader whether the body hides anything at all; when it does not, no paragraph is looked
+    # through for it, and each reads as it does when looked through.
+    paragraphs = [xml(p) for p in PARAGRAPHS.values()]
+    plain = [p for p in paragraphs if next(p.iter(*word._HIDING), None) is None]
+    assert len(plain) > 3
+    assert [word._shown(p, 1000, hides=False) for p in plain] == [word._shown(p, 1000) for p in plain]

@@ -20,13 +20,23 @@ import html
 import re
 from collections.abc import Callable, Iterable, Iterator
 from itertools import accumulate
+from typing import cast
 
 from checks.findings import Finding, Message
 from checks.model import Position, Report, Text
 from checks.sources.assemble import assemble
 from checks.sources.blocks import Document, Shape, block
 from checks.sources.comments import line_comments
-from checks.sources.limits import MAX_COLUMNS, MAX_ROWS, MAX_SPAN, MAX_TABLE_CELLS, MAX_TEXT, Budget, bounded_int
+from checks.sources.limits import (
+    MAX_CELLS,
+    MAX_COLUMNS,
+    MAX_ROWS,
+    MAX_SPAN,
+    MAX_TABLE_CELLS,
+    MAX_TEXT,
+    Budget,
+    bounded_int,
+)
 from checks.sources.markup import Element, MarkupRejected, Page, TooNested, page_tree
 from checks.sources.nesting import TOO_NESTED, too_much_markup
 from checks.specs import Specification, default
@@ -50,11 +60,12 @@ _FURNITURE = re.compile(
     re.IGNORECASE,
 )
 _CLASS_WORD = re.compile(r"\S+")  # a class attribute is a list of words, split at any white space (as HTML does)
-_HTML_SPACE = frozenset(" \t\r\n\f")  # HTML's white space: a run of it is one space (no-break spaces are text)
+_SPACE_RUN = re.compile("[ \t\r\n\f]+")  # HTML's white space: a run of it is one space (no-break spaces are text)
 # A line break in the source between two Chinese characters or marks is no space at all (CSS Text: segment breaks
 # between East Asian wide characters are removed): Word's "save as web page" breaks long lines anywhere.
 _WIDE = re.compile("[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u201c\u201d\u2018\u2019\u2014\u2026]")
 _END_LINE, _LEAVE_LINK = object(), object()  # events of the walk through a page, besides its nodes
+_NOWHERE = Position(1, 1)  # a place never reported (``_Reader.room_for``)
 _SEARCH = 4096  # how far past the cursor a text is looked for in the source
 _REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")  # &#20840; &#x5168; &amp; &nbsp
 _NUMERIC_REFERENCE = re.compile(r"&#(?:([0-9]+)|[xX]([0-9a-fA-F]+))")
@@ -108,13 +119,14 @@ def read(path: str, lines: tuple[str, ...]) -> Document:
         return _unreadable(path, lines, _rejected(str(error)))
     comments = line_comments(lines, "<!--")
     title = _page_title(source, page)
+    line_starts = [0, *accumulate(len(line) + 1 for line in source.split("\n"))]
 
     def everything() -> Document:
-        return _read(path, lines, source, page.root, furniture=False)._replace(comments=comments, title=title)
+        document = _read(path, lines, _Reader(source, line_starts, page.holders, furniture=False), page.root)
+        return document._replace(comments=comments, title=title)
 
-    return _read(path, lines, source, page.root, furniture=True)._replace(
-        comments=comments, title=title, wider=everything
-    )
+    document = _read(path, lines, _Reader(source, line_starts, page.holders, furniture=True), page.root)
+    return document._replace(comments=comments, title=title, wider=everything)
 
 
 def _parseable(source: str) -> str:
@@ -170,9 +182,8 @@ def _page_title(source: str, page: Page) -> Text | None:
     return Text(written, Position(line, column))
 
 
-def _read(path: str, lines: tuple[str, ...], source: str, root: Element, *, furniture: bool) -> Document:
+def _read(path: str, lines: tuple[str, ...], reader: _Reader, root: Element) -> Document:
     """The page's blocks, with the I004 findings for the limits (``sources.limits``) reading it reached."""
-    reader = _Reader(source, furniture)
     reader.walk(root)
     reader.end_line()
     blocks = tuple(block(pieces, Shape.GRID) for pieces in reader.blocks if any(piece.text for piece in pieces))
@@ -180,54 +191,92 @@ def _read(path: str, lines: tuple[str, ...], source: str, root: Element, *, furn
 
 
 class _Gathering:
-    """Text being gathered for one line or cell: each character with its offset in the page source."""
+    """Text being gathered for one line or cell, and where its characters are in the page source: spans of
+    characters written one after another, ``(length, offset)`` in order (how ``gather`` finds them: runs of plain
+    text, each character reference one character), so that working out the text's runs costs its spans and its
+    runs of white space, not a step for each character."""
+
+    __slots__ = ("length", "parts", "spans")
 
     def __init__(self) -> None:
-        self.chars: list[str] = []
-        self.offsets: list[int] = []
+        self.parts: list[str] = []
+        self.spans: list[tuple[int, int]] = []
+        self.length = 0  # the characters gathered
 
-    def add(self, text: str, offsets: Iterable[int]) -> None:
-        self.chars.extend(text)
-        self.offsets.extend(offsets)
+    def add(self, text: str, spans: Iterable[tuple[int, int]]) -> None:
+        self.parts.append(text)
+        self.spans.extend(spans)
+        self.length += len(text)
 
-    def text(self, at: Callable[[int], Position], empty_at: Position) -> Text:
+    def text(self, at: Callable[[int], Position]) -> Text | None:
         """The text as a browser shows it (white space collapsed, none where a line break splits Chinese text),
-        with a run for every place where it stops following the source character by character."""
-        kept: list[tuple[str, int]] = []
-        i, chars = 0, self.chars
-        while i < len(chars):
-            if chars[i] not in _HTML_SPACE:
-                kept.append((chars[i], self.offsets[i]))
-                i += 1
-                continue
-            j = i
-            while j < len(chars) and chars[j] in _HTML_SPACE:
-                j += 1
-            wide_break = "\n" in chars[i:j] and i > 0 and j < len(chars) and _is_wide(chars[i - 1] + chars[j])
-            if kept and j < len(chars) and not wide_break:
-                kept.append((" ", self.offsets[i]))
-            i = j
-        if not kept:
-            return Text("", empty_at)
-        runs = tuple(
-            (index, at(offset))
-            for index, (_, offset) in enumerate(kept)
-            if index == 0 or offset != kept[index - 1][1] + 1
-        )
-        return Text("".join(char for char, _ in kept), runs[0][1], runs)
+        with a run for every place where it stops following the source character by character; None for none."""
+        chars = "".join(self.parts)
+        if len(self.spans) == 1 and chars and _SPACE_RUN.search(chars) is None:  # most cells: one plain text
+            pos = at(self.spans[0][1])
+            return Text(chars, pos, ((0, pos),))
+        runs = _Runs(self.spans)
+        kept: list[str] = []
+        end = 0  # of the last run of white space
+        for space in _SPACE_RUN.finditer(chars):
+            i, j = space.span()
+            if end < i:
+                kept.append(chars[end:i])
+                runs.follow(end, i)
+            # A run of white space is one space, none at either end nor where a line break splits Chinese text.
+            if runs.kept and j < len(chars) and not ("\n" in space.group() and _is_wide(chars[i - 1] + chars[j])):
+                kept.append(" ")
+                runs.follow(i, i + 1)
+            end = j
+        if end < len(chars):
+            kept.append(chars[end:])
+            runs.follow(end, len(chars))
+        if not runs.kept:
+            return None
+        placed = tuple((index, at(offset)) for index, offset in runs.starts)
+        return Text("".join(kept), placed[0][1], placed)
+
+
+class _Runs:
+    """The runs of a gathered text's kept characters: where each starts in the text kept and in the source."""
+
+    __slots__ = ("index", "kept", "last", "span_start", "spans", "starts")
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+        self.index = 0  # the span reached, and where it starts in the text gathered
+        self.span_start = 0
+        self.kept = 0  # characters kept so far
+        self.last = -2  # the source offset of the last one (none yet: no offset follows it)
+        self.starts: list[tuple[int, int]] = []  # (index kept, source offset) where a run starts
+
+    def follow(self, start: int, end: int) -> None:
+        """Keep the characters ``start``–``end`` of the text gathered (each after the last one kept)."""
+        while start < end:
+            while self.span_start + self.spans[self.index][0] <= start:
+                self.span_start += self.spans[self.index][0]
+                self.index += 1
+            length, offset = self.spans[self.index]
+            stop = min(end, self.span_start + length)
+            offset += start - self.span_start
+            if offset != self.last + 1 or not self.kept:
+                self.starts.append((self.kept, offset))
+            self.kept += stop - start
+            self.last = offset + stop - start - 1
+            start = stop
 
 
 class _Reader:
     """Walks the page in reading order, turning elements into blocks."""
 
-    def __init__(self, source: str, furniture: bool) -> None:
+    def __init__(self, source: str, line_starts: list[int], holders: set[Element], *, furniture: bool) -> None:
         self.source = source
         self.furniture = furniture  # whether to leave out what is named like the site's furniture
-        self.line_starts = [0, *accumulate(len(line) + 1 for line in source.split("\n"))]
+        self.line_starts = line_starts  # where each line of the source starts
+        self.holders = holders  # the tables that hold another table
         self.cursor = 0  # the source offset reading has reached: every text is found at or after it
         self.blocks: list[tuple[Text, ...]] = []  # a paragraph's one piece, or a row's piece per grid cell
         self.line = _Gathering()  # the paragraph being read
-        self.holders: set[int] = set()  # the tables that hold another table (by id)
         self.linked = True  # whether every text of it so far is a link's: then it is a menu or a link list
         self.budget = Budget()
         self.stopped = False  # the limit on paragraphs is reached: the rest of the page is not read
@@ -236,7 +285,6 @@ class _Reader:
 
     def walk(self, root: Element) -> None:
         """Read everything under ``root`` in document order. A loop, not recursion: pages nest thousands deep."""
-        self.holders = _holders(root)
         stack: list[object] = list(reversed(root.contents))
         links = 0  # how many <a> the walk is inside
         while stack and not self.stopped:
@@ -274,14 +322,15 @@ class _Reader:
 
     def is_layout(self, table: Element) -> bool:
         """Whether a table lays the page out (it holds another table, or is one cell) rather than being a table."""
-        if id(table) in self.holders:
+        if table in self.holders:
             return True
         rows = list(_rows(table))
         return len(rows) == 1 and len(list(_cells(rows[0]))) == 1
 
     def end_line(self) -> None:
-        piece = self.line.text(self.at, self.at(self.cursor))
-        if piece.text and not self.linked:
+        # A line of nothing, or of links alone (a menu), is not read: its text need not be worked out.
+        piece = self.line.text(self.at) if self.line.length and not self.linked else None
+        if piece is not None:
             if self.budget.take_paragraph(piece.pos):
                 self.blocks.append((piece._replace(text=self.budget.clip(piece.text, piece.pos)),))
             else:
@@ -304,8 +353,11 @@ class _Reader:
         for r, c in grid:
             ends[r] = max(ends.get(r, 0), c + 1)
         for r in sorted(ends):
-            filler = next(grid[(r, c)].pos for c in range(ends[r]) if (r, c) in grid)
-            self.blocks.append(tuple(grid.get((r, c), Text("", filler)) for c in range(ends[r])))
+            found = [grid.get((r, c)) for c in range(ends[r])]
+            if None in found:  # a grid cell no cell covers: empty, where the row's first cell is
+                filler = next(piece.pos for piece in found if piece is not None)
+                found = [Text("", filler) if piece is None else piece for piece in found]
+            self.blocks.append(tuple(cast(list[Text], found)))
 
     def lay_out(self, rows: list[Element]) -> dict[tuple[int, int], Text]:
         """The grid of the rows' cells, by (row, column). Every span is capped, and the grid cells it makes
@@ -320,32 +372,56 @@ class _Reader:
                 if c >= MAX_COLUMNS:
                     self.budget.exceed("columns", self.tag_at(cell))
                     break
-                down = min(self.span(cell, "rowspan"), len(rows) - r)
-                across = min(self.span(cell, "colspan"), MAX_COLUMNS - c)
-                if not self.room_for(cells, down * across, self.tag_at(cell)):
+                # (A cell without a span spans 1: that needs no look at the limits.)
+                down = min(self.span(cell, "rowspan"), len(rows) - r) if "rowspan" in cell.attrs else 1
+                across = min(self.span(cell, "colspan"), MAX_COLUMNS - c) if "colspan" in cell.attrs else 1
+                if not self.room_for(cells, down * across, cell):
                     return {place: piece for place, piece in grid.items() if place[0] < r}
                 cells += down * across
                 piece = self.cell(cell)
-                for dr in range(down):
-                    for dc in range(across):
-                        grid[(r + dr, c + dc)] = piece if dr == dc == 0 else Text("", piece.pos)
+                grid[(r, c)] = piece
+                if down > 1 or across > 1:
+                    for dr in range(down):
+                        for dc in range(across):
+                            if dr or dc:
+                                grid[(r + dr, c + dc)] = Text("", piece.pos)
                 c += across
         return grid
 
-    def room_for(self, cells: int, more: int, at: Position) -> bool:
-        """Whether a table of ``cells`` grid cells, and the page, have room for ``more``."""
+    def room_for(self, cells: int, more: int, cell: Element) -> bool:
+        """Whether a table of ``cells`` grid cells, and the page, have room for ``more`` (those of ``cell``)."""
         if cells + more > MAX_TABLE_CELLS:
-            return self.budget.exceed("table cells", at)
-        return self.budget.take_cells(more, at)
+            return self.budget.exceed("table cells", self.tag_at(cell))
+        # Where the cell is only goes into the finding of a page past its limit: worked out only then.
+        return self.budget.take_cells(more, self.tag_at(cell) if self.budget.cells + more > MAX_CELLS else _NOWHERE)
 
     def cell(self, cell: Element) -> Text:
         self.reach(cell)
-        empty_at = self.at(self.cursor)
+        contents = cell.contents
+        plain = self.plain_cell(contents[0]) if len(contents) == 1 and isinstance(contents[0], str) else None
+        if plain is not None:
+            return plain
         text = _Gathering()
         for string in _strings(cell):
             self.gather(string, text)
-        piece = text.text(self.at, empty_at)
-        return piece._replace(text=self.budget.clip(piece.text, piece.pos))
+        piece = text.text(self.at)
+        if piece is None:  # an empty cell is where its tag ends (gathering white space does not move the cursor)
+            return Text("", self.at(self.cursor))
+        clipped = self.budget.clip(piece.text, piece.pos)
+        return piece if len(clipped) == len(piece.text) else piece._replace(text=clipped)
+
+    def plain_cell(self, raw: str) -> Text | None:
+        """A cell of one text as written right after its tag (most cells: "0", "行政规范性文件"), read as ``gather``
+        and ``_Gathering.text`` would read it, in a few steps; None for any other, which they read."""
+        if "&" in raw or _SPACE_RUN.search(raw) is not None or not raw.strip() or len(raw) > self.budget.room():
+            return None
+        start = self._past_markup(self.cursor)
+        if not self.source.startswith(raw, start):
+            return None
+        self.cursor = start + len(raw)
+        pos = self.at(start)
+        clipped = self.budget.clip(raw, pos)
+        return Text(clipped, pos, ((0, pos),))
 
     def span(self, cell: Element, attribute: str) -> int:
         """A cell's ``rowspan`` or ``colspan``, at least 1, at most MAX_SPAN (its digits read whatever their count)."""
@@ -359,13 +435,13 @@ class _Reader:
     def gather(self, raw: str, text: _Gathering) -> None:
         """Add a text node to ``text`` with the source offset of each of its characters: found in the source
         after the cursor, character references (&nbsp;, &amp;, &#20840;) followed to what they stand for."""
-        room = self.budget.room() - len(text.chars)
+        room = self.budget.room() - text.length
         if len(raw) > room:  # past the limit of one line or cell: the rest is not read (nor searched for)
             self.budget.overflow(self.at(self.cursor))
             raw = raw[: max(room, 0)]
         stripped = raw.strip()
         if not stripped:
-            text.add(raw, range(self.cursor, self.cursor + len(raw)))
+            text.add(raw, ((len(raw), self.cursor),))
             return
         # Most texts start right after the markup at the cursor (the tag they are in, the one before them).
         placed = _aligned(self.source, self._past_markup(self.cursor), raw)
@@ -373,10 +449,10 @@ class _Reader:
             lead = len(raw) - len(raw.lstrip())
             found = self._find(stripped)
             rest = _aligned(self.source, found, raw[lead:])
-            offsets, end = rest if rest is not None else (list(range(found, found + len(raw) - lead)), found + 1)
-            placed = ([*range(found - lead, found), *offsets], end)
-        offsets, self.cursor = placed
-        text.add(raw, offsets)
+            spans, end = rest if rest is not None else ([(len(raw) - lead, found)], found + 1)
+            placed = ([(lead, found - lead), *spans], end)
+        spans, self.cursor = placed
+        text.add(raw, spans)
 
     def _past_markup(self, offset: int) -> int:
         """The offset after the tags and comments that start at ``offset``."""
@@ -412,52 +488,42 @@ class _Reader:
         return Position(line + 1, offset - self.line_starts[line] + 1)
 
 
-def _aligned(source: str, start: int, text: str) -> tuple[list[int], int] | None:
-    """The source offset of each character of ``text`` as written from ``start``, and the offset after it; None if
-    it is not written there. A character reference stands for what it decodes to (its characters all placed at
-    the ``&``), as the HTML parser read it; the text between references is compared in one step."""
-    offsets: list[int] = []
+def _aligned(source: str, start: int, text: str) -> tuple[list[tuple[int, int]], int] | None:
+    """Where the characters of ``text`` are as written from ``start`` (spans, as ``_Gathering`` keeps them), and the
+    offset after it; None if it is not written there. A character reference stands for what it decodes to (its
+    characters all placed at the ``&``), as the HTML parser read it; the text between references is compared in one
+    step."""
+    spans: list[tuple[int, int]] = []
     at = start
-    while len(offsets) < len(text):
-        done = len(offsets)
+    done = 0  # characters of the text placed
+    while done < len(text):
         amp = source.find("&", at, at + len(text) - done)  # references only make the source longer than the text
         plain = len(text) - done if amp < 0 else amp - at
         if not source.startswith(text[done : done + plain], at):
             return None
-        offsets.extend(range(at, at + plain))
+        if plain:
+            spans.append((plain, at))
         at += plain
+        done += plain
         if amp < 0:
             break
         reference = _REFERENCE.match(source, at)
         meant = html.unescape(reference.group()) if reference else ""
-        if reference and meant != reference.group() and text.startswith(meant, len(offsets)):
-            offsets.extend([at] * len(meant))
+        if reference and meant != reference.group() and text.startswith(meant, done):
+            spans.extend([(1, at)] * len(meant))
+            done += len(meant)
             at += len(reference.group())
-        elif text[len(offsets)] == "&":
-            offsets.append(at)
+        elif text[done] == "&":
+            spans.append((1, at))
+            done += 1
             at += 1
         else:
             return None
-    return offsets, at
+    return spans, at
 
 
 def _is_wide(pair: str) -> bool:
     return all(_WIDE.fullmatch(char) for char in pair)
-
-
-def _holders(root: Element) -> set[int]:
-    """The tables that hold another table (they lay the page out), by id: found in one walk down the page, which
-    knows the nearest table around each node (asking each table for its parent table costs the page's depth)."""
-    holders: set[int] = set()
-    stack: list[tuple[Element, Element | None]] = [(root, None)]
-    while stack:
-        node, around = stack.pop()
-        for child in node.contents:
-            if isinstance(child, Element):
-                if child.name == "table" and around is not None:
-                    holders.add(id(around))
-                stack.append((child, child if child.name == "table" else around))
-    return holders
 
 
 def _is_furniture(tag: Element) -> bool:

@@ -18,12 +18,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from lxml import etree  # type: ignore[import-untyped]  # lxml has no type hints of its own
+
 from checks.model import Place, Position, Text
 from checks.oserrors import open_regular
 from checks.reading import INVISIBLE, invisible_findings, over_limit, too_large
 from checks.sources import Source
 from checks.sources.assemble import assemble
-from checks.sources.blocks import Document, Shape, numbered
+from checks.sources.blocks import Block, Document, Shape, numbered
 from checks.sources.limits import MAX_COLUMNS, MAX_ROWS, MAX_SPAN, MAX_TABLE_CELLS, Budget, bounded_int
 from checks.sources.numbering import Numbering, w
 from checks.sources.package import Unreadable, not_a_document, read_part, related
@@ -31,11 +33,16 @@ from checks.sources.package import Unreadable, not_a_document, read_part, relate
 _BODY = "word/document.xml"
 _DOCUMENT, _CONTENT = w("document"), w("body")
 _PARAGRAPH, _TABLE, _CONTROL, _CONTROL_CONTENT = w("p"), w("tbl"), w("sdt"), w("sdtContent")
-_ROW, _CELL, _ROW_PROPERTIES, _CELL_PROPERTIES = w("tr"), w("tc"), w("trPr"), w("tcPr")
+_ROW, _CELL, _ROW_PROPERTIES = w("tr"), w("tc"), w("trPr")
 _PARAGRAPH_PROPERTIES = w("pPr")
 # What in a paragraph's own properties gets it a number from Word: a list of its own, or a style's.
 _NUMBERED_BY = frozenset((w("numPr"), w("pStyle")))
 _GRID_BEFORE, _GRID_SPAN, _VERTICAL_MERGE, _VAL = w("gridBefore"), w("gridSpan"), w("vMerge"), w("val")
+# A table's cell marks (``_Marks``): in its own rows' cells, the first gridSpan and vMerge of the first tcPr, a table.
+_CELL_MARKS = etree.XPath(
+    "w:tr/w:tc/w:tcPr[1]/w:gridSpan[1] | w:tr/w:tc/w:tcPr[1]/w:vMerge[1] | w:tr/w:tc[w:tbl]/w:tbl[1]",
+    namespaces={"w": w("")[1:-1]},
+)
 _RUN, _TEXT, _BREAK, _BREAK_TYPE = w("r"), w("t"), w("br"), w("type")
 # What a run's other children stand for in its text (as python-docx's ``Run.text`` reads them).
 _RUN_CHARACTERS = {w("tab"): "\t", w("ptab"): "\t", w("cr"): "\n", w("noBreakHyphen"): "-"}
@@ -59,13 +66,20 @@ def read_file(path: Path, max_bytes: int) -> Source:
     except Unreadable as problem:
         return Source(None, (problem.finding,), ())
     budget = Budget()
-    blocks, lines = numbered(_Reader(numbering, budget).content(_inner(body)), Shape.GRID)
+    # Most documents hide no text at all: then no paragraph of theirs need be looked through for it (one look at the
+    # whole body, at C speed, instead of one for each paragraph).
+    hides = next(body.iter(*_HIDING), None) is not None
+    blocks, lines = numbered(_Reader(numbering, budget, hides=hides).content(_inner(body)), Shape.GRID)
     document = Document(str(path), "docx", blocks, lines)
     findings = invisible_findings(lines) if any(INVISIBLE.search(line) for line in lines) else ()
     # A finding about a line is about its paragraph, or its table row.
-    places = [block.pieces[0].pos.place for block in blocks]
-    placed = tuple(f._replace(pos=f.pos._replace(place=_row_of(places[f.pos.line - 1]))) for f in findings)
+    placed = tuple(f._replace(pos=f.pos._replace(place=_row_of(_place(blocks, f.pos.line)))) for f in findings)
     return Source(lambda spec: assemble(document, spec), budget.findings() + placed, lines)
+
+
+def _place(blocks: tuple[Block, ...], line: int) -> Place | None:
+    """The place of the block that is line ``line`` of the document's text form."""
+    return blocks[line - 1].pieces[0].pos.place
 
 
 def _row_of(place: Place | None) -> Place | None:
@@ -122,9 +136,10 @@ def _related_part(archive: zipfile.ZipFile, kind: str) -> Any:
 class _Reader:
     """Turns the body's elements into blocks, numbering the paragraphs and tables that are read as such."""
 
-    def __init__(self, numbering: Numbering, budget: Budget) -> None:
+    def __init__(self, numbering: Numbering, budget: Budget, *, hides: bool = True) -> None:
         self.numbering = numbering
         self.budget = budget
+        self.hides = hides  # whether the document may hide text in a paragraph (``_shown``)
         self.paragraphs = 0  # with text, read so far
         self.tables = 0  # read as tables (not framing), so far
         self.stopped = False  # the paragraph limit is reached: nothing more is read
@@ -145,9 +160,11 @@ class _Reader:
             if not self.budget.take_table(at):
                 continue
             grid, holding = _grid(element, self.budget, self.tables + 1)
-            cells = _distinct(grid)
-            if depth < MAX_FRAMES and (len(cells) == 1 or any(cell in holding for cell in cells)):
-                for cell in cells:
+            # (Listing the grid's cells only when one of them may hold a table: most tables' cells hold none.)
+            if depth < MAX_FRAMES and (
+                _one_cell(grid) or (holding and any(cell in holding for cell in _distinct(grid)))
+            ):
+                for cell in _distinct(grid):
                     yield from self.content(_inner(cell), depth + 1)
             else:
                 self.tables += 1
@@ -160,31 +177,39 @@ class _Reader:
         for row_number, elements in enumerate(grid, start=1):
             pieces: list[Text] = []
             seen = 0
+            left = None  # the element at the grid column before
             for column, element in enumerate(elements):
-                left = elements[column - 1] if column else None
                 if element is not None and element is not left:
                     seen += 1  # a cell as Word shows it: a merged one counts once
-                place = Place(table=number, row=row_number, cell=seen)
+                place = Place(None, number, row_number, seen)  # (table, row, cell: as keywords, twice the time)
                 covered = element is left or (column < len(above) and above[column] is element)
-                text = ""
-                if element is not None and not covered:
-                    paragraphs = (p for p in _inner(element) if p.tag == _PARAGRAPH)
-                    text = "".join(self.paragraph_text(p, place, clean=False) for p in paragraphs)
-                    text = self.budget.clip(_clean(text), Position(1, 1, place))
+                text = self.cell_text(element, place) if element is not None and not covered else ""
                 pieces.append(Text(text, Position(0, 0, place)))
+                left = element
             above = elements
             yield tuple(pieces)
 
-    def paragraph_text(self, paragraph: Any, place: Place, *, clean: bool = True) -> str:
-        """A paragraph's number and text; every paragraph read, with text or not, counts towards the limit."""
-        at = Position(1, 1, place)
+    def cell_text(self, cell: Any, place: Place) -> str:
+        """A cell's paragraphs as one line."""
+        at = Position(1, 1, place)  # where a limit the cell reaches is named
+        paragraphs = _paragraphs(cell)
+        if len(paragraphs) == 1:  # most cells
+            text = self.paragraph_text(paragraphs[0], place, clean=False, at=at)
+        else:
+            text = "".join([self.paragraph_text(p, place, clean=False, at=at) for p in paragraphs])
+        return self.budget.clip(_clean(text), at)
+
+    def paragraph_text(self, paragraph: Any, place: Place, *, clean: bool = True, at: Position | None = None) -> str:
+        """A paragraph's number and text; every paragraph read, with text or not, counts towards the limit (``at``:
+        where it is named, ``place``'s start unless given)."""
+        at = at or Position(1, 1, place)
         if not self.budget.take_paragraph(at):
             self.stopped = True
             return ""
         # Numbering.label looks its answer up with find() calls (a few µs each, on every paragraph); a paragraph
         # whose properties name no list and no style, or a document without lists, gets "" from it anyway.
         label = self.numbering.label(paragraph) if self.numbering.lists and _may_be_numbered(paragraph) else ""
-        text = label + _shown(paragraph, self.budget.room())
+        text = label + _shown(paragraph, self.budget.room(), hides=self.hides)
         return self.budget.clip(_clean(text), at) if clean else text
 
 
@@ -196,10 +221,25 @@ def _inner(container: Any) -> Iterator[Any]:
         element = next(stack[-1], None)
         if element is None:
             stack.pop()
-        elif element.tag == _PARAGRAPH or element.tag == _TABLE:
+            continue
+        tag = element.tag
+        if tag in (_PARAGRAPH, _TABLE):
             yield element
-        elif element.tag == _CONTROL and (content := element.find(_CONTROL_CONTENT)) is not None:
+        elif tag == _CONTROL and (content := element.find(_CONTROL_CONTENT)) is not None:
             stack.append(iter(content))  # a stack, not recursion: controls nest as deep as a file likes
+
+
+def _paragraphs(cell: Any) -> list[Any]:
+    """The paragraphs of a cell, as ``_inner`` finds them: most cells hold no content control, and then they are
+    its own ``w:p``, found in one look at its children (``_inner`` is a generator, which costs more than that)."""
+    paragraphs = []
+    for child in cell:
+        tag = child.tag
+        if tag == _PARAGRAPH:
+            paragraphs.append(child)
+        elif tag == _CONTROL:
+            return [p for p in _inner(cell) if p.tag == _PARAGRAPH]
+    return paragraphs
 
 
 def _grid(table: Any, budget: Budget, number: int) -> tuple[Grid, set[Any]]:
@@ -210,13 +250,14 @@ def _grid(table: Any, budget: Budget, number: int) -> tuple[Grid, set[Any]]:
     grid: Grid = []
     cells = 0
     holding: set[Any] = set()
+    marks = _Marks(table)
     above: dict[int, tuple[Any, int]] = {}
     for row_number, row in enumerate(table.iterchildren(_ROW), start=1):
-        at = Position(1, 1, Place(table=number, row=row_number))
+        at = Position(1, 1, Place(None, number, row_number))  # (table, row)
         if row_number > MAX_ROWS:
             budget.exceed("rows", at)
             break
-        elements, above = _grid_row(row, above, budget, holding, at)
+        elements, above = _grid_row(row, above, budget, holding, at, marks)
         if cells + len(elements) > MAX_TABLE_CELLS:
             budget.exceed("table cells", at)
             break
@@ -227,24 +268,45 @@ def _grid(table: Any, budget: Budget, number: int) -> tuple[Grid, set[Any]]:
     return grid, holding
 
 
+class _Marks:
+    """What merges a table's cells or nests a table in them, by cell (``w:tc``): its ``w:gridSpan`` and ``w:vMerge``
+    (the first of each in its first ``w:tcPr``, as Word reads them) and whether a ``w:tbl`` is among its children.
+    Found in one XPath query, in C, for the whole table: most cells have none of them, and a loop over every cell's
+    children and properties in Python cost more than the rest of building the grid."""
+
+    __slots__ = ("merges", "nested", "spans")
+
+    def __init__(self, table: Any) -> None:
+        self.spans: dict[Any, Any] = {}
+        self.merges: dict[Any, Any] = {}
+        self.nested: set[Any] = set()
+        for found in _CELL_MARKS(table):
+            tag = found.tag
+            if tag == _TABLE:
+                self.nested.add(found.getparent())
+            elif tag == _GRID_SPAN:
+                self.spans[found.getparent().getparent()] = found  # (its tcPr's cell)
+            elif tag == _VERTICAL_MERGE:
+                self.merges[found.getparent().getparent()] = found
+
+
 def _grid_row(
-    row: Any, above: dict[int, tuple[Any, int]], budget: Budget, holding: set[Any], at: Position
+    row: Any, above: dict[int, tuple[Any, int]], budget: Budget, holding: set[Any], at: Position, marks: _Marks
 ) -> tuple[list[Any], dict[int, tuple[Any, int]]]:
     """A row's cell element at each grid column (None where the row starts late, ``w:gridBefore``), and where each
     of its cells starts in the grid (for the row below); its cells that hold a table go in ``holding``. A cell
     merged down from above (``w:vMerge`` without ``restart``) is the cell above it, as wide as that one. Spans are
-    capped before anything is built from them. Each cell's children and properties are looked at once, in a loop:
-    lxml's ``find`` runs Python code (its ElementPath) on every call, five times what the loop costs."""
+    capped before anything is built from them."""
     row_properties = _first(row, _ROW_PROPERTIES)
-    start = _span(_first(row_properties, _GRID_BEFORE) if row_properties is not None else None, 0, budget, at)
+    before = _first(row_properties, _GRID_BEFORE) if row_properties is not None else None
+    start = _span(before, 0, budget, at) if before is not None else 0
     elements: list[Any] = [None] * start
     starts: dict[int, tuple[Any, int]] = {}
     for cell in row.iterchildren(_CELL):
-        properties, nested = _cell_children(cell)
-        if nested:
+        if cell in marks.nested:
             holding.add(cell)
-        span_element, merge = _cell_properties(properties)
-        span = max(_span(span_element, 1, budget, at), 1)
+        span_element, merge = marks.spans.get(cell), marks.merges.get(cell)
+        span = max(_span(span_element, 1, budget, at), 1) if span_element is not None else 1
         # Merged down, the cell above at the same grid column is the one shown (none above: a cell of its own).
         continues = merge is not None and merge.get(_VAL, "continue") == "continue"
         top, width = above.get(start, (cell, span)) if continues else (cell, span)
@@ -253,7 +315,10 @@ def _grid_row(
             budget.exceed("columns", at)
             elements.extend([top] * (MAX_COLUMNS - len(elements)))
             break
-        elements.extend([top] * width)
+        if width == 1:
+            elements.append(top)
+        else:
+            elements.extend([top] * width)
         start += span
     return elements, starts
 
@@ -266,37 +331,24 @@ def _first(element: Any, tag: str) -> Any:
     return None
 
 
-def _cell_children(cell: Any) -> tuple[Any, bool]:
-    """A cell's properties (its first ``w:tcPr``, or None) and whether a table is among its children."""
-    properties = None
-    nested = False
-    for child in cell:
-        tag = child.tag
-        if tag == _CELL_PROPERTIES:
-            properties = child if properties is None else properties
-        elif tag == _TABLE:
-            nested = True
-    return properties, nested
-
-
-def _cell_properties(properties: Any) -> tuple[Any, Any]:
-    """A cell's ``w:gridSpan`` and ``w:vMerge`` (the first of each, or None), from one loop over its properties."""
-    span = merge = None
-    for child in properties if properties is not None else ():
-        tag = child.tag
-        if tag == _GRID_SPAN:
-            span = child if span is None else span
-        elif tag == _VERTICAL_MERGE:
-            merge = child if merge is None else merge
-    return span, merge
-
-
 def _span(found: Any, default: int, budget: Budget, at: Position) -> int:
     """A span the file states (``w:gridSpan``, ``w:gridBefore``: ``found``, or None), at most MAX_SPAN."""
     value = bounded_int(found.get(_VAL) if found is not None else None, default, MAX_SPAN + 1)
     if value > MAX_SPAN:
         budget.exceed("span", at)
     return min(value, MAX_SPAN)
+
+
+def _one_cell(grid: Grid) -> bool:
+    """Whether the grid is one cell (``_distinct`` of one; found without listing them all)."""
+    found = None
+    for elements in grid:
+        for element in elements:
+            if element is not None and element is not found:
+                if found is not None:
+                    return False
+                found = element
+    return found is not None
 
 
 def _distinct(grid: Grid) -> list[Any]:
@@ -318,14 +370,15 @@ def _may_be_numbered(paragraph: Any) -> bool:
     return properties is not None and any(child.tag in _NUMBERED_BY for child in properties)
 
 
-def _shown(paragraph: Any, room: int) -> str:
+def _shown(paragraph: Any, room: int, *, hides: bool = True) -> str:
     """A paragraph's text as Word shows it once tracked changes are accepted: its runs, also those inside
     insertions, moves, content controls, simple fields, hyperlinks and smart tags, without deleted and moved-away
     text, text boxes and ruby annotations. It stops once ``room`` characters are gathered (the rest would be cut
     off). Most paragraphs hide nothing: then lxml's own walk (``iter``) finds the runs in document order, a run
     inside a run (a ruby's base) after that run's own text, as the walk below does, without a step in Python for
-    each property element of every run."""
-    if next(paragraph.iter(*_HIDING), None) is not None:
+    each property element of every run. ``hides``: whether the document has anything hidden (else nothing is looked
+    for: a look costs more than the reading)."""
+    if hides and next(paragraph.iter(*_HIDING), None) is not None:
         return _shown_walk(paragraph, room)
     pieces: list[str] = []
     length = 0
@@ -362,12 +415,13 @@ def _run_text(run: Any) -> str:
     """The text of a run's own children: its texts, tabs and line breaks (a page or column break is none)."""
     out = []
     for child in run:
-        if child.tag == _TEXT:
+        tag = child.tag
+        if tag == _TEXT:
             out.append(child.text or "")
-        elif child.tag == _BREAK:
+        elif tag == _BREAK:
             out.append("\n" if child.get(_BREAK_TYPE, "textWrapping") == "textWrapping" else "")
-        else:
-            out.append(_RUN_CHARACTERS.get(child.tag, ""))
+        elif tag in _RUN_CHARACTERS:
+            out.append(_RUN_CHARACTERS[tag])
     return "".join(out)
 
 
