@@ -151,47 +151,32 @@ def _parser(lang: str, wanted: str | None = None) -> argparse.ArgumentParser:
         dest="command", required=True, title=say("命令", "commands"), metavar="COMMAND", prog=parser.prog
     )
 
-    def command(name: str, zh: str, en: str) -> argparse.ArgumentParser | None:
+    def command(name: str, zh: str, en: str, options: Callable[[argparse.ArgumentParser, Say], None]) -> None:
         sub: argparse.ArgumentParser = commands.add_parser(
             name, help=say(zh, en), description=say(zh, en), add_help=False, say=say
         )
-        if name != wanted:
-            return None
-        _help(sub, say)
-        sub.add_argument("--lang", choices=("zh", "en"), default="zh", help=say("消息语言", "message language"))
-        return sub
+        if name == wanted:
+            _help(sub, say)
+            sub.add_argument("--lang", choices=("zh", "en"), default="zh", help=say("消息语言", "message language"))
+            options(sub, say)
 
-    check = command("check", "检查报告文件或文件夹", "check report files or folders")
-    rule = command("rule", "显示规则说明，或用 --all 列出全部规则", "show a rule's documentation, or --all rules")
-    convert = command(
+    command("check", "检查报告文件或文件夹", "check report files or folders", _check_options)
+    command(
+        "rule", "显示规则说明，或用 --all 列出全部规则", "show a rule's documentation, or --all rules", _rule_options
+    )
+    command(
         "convert",
         "把报告从一种格式转换为另一种格式（可读取的格式均可转换；--to 为写出的格式）",
         "convert a report from one format to another (any format read; --to the one written)",
+        _convert_options,
     )
-    init = command("init", "生成新报告的框架", "write a new report skeleton")
-    schema = command(
+    command("init", "生成新报告的框架", "write a new report skeleton", _init_options)
+    command(
         "schema",
         "写出 YAML 报告的 JSON Schema（report.schema.json），供编辑器离线检查",
         "write the YAML reports' JSON Schema (report.schema.json) for editors",
+        _schema_options,
     )
-    if check is not None:
-        _check_options(check, say)
-    if rule is not None:
-        rule.add_argument("code", nargs="?", type=str.upper, metavar="CODE", help=say("规则代码，如 A003", "e.g. A003"))
-        rule.add_argument("--all", action="store_true", help=say("列出全部规则", "list every rule"))
-        rule.add_argument("--format", choices=("text", "json"), default="text", help=say("输出格式", "output format"))
-    if convert is not None:
-        _convert_options(convert, say)
-    if init is not None:
-        _init_options(init, say)
-    if schema is not None:
-        schema.add_argument(
-            "-o",
-            "--output",
-            type=Path,
-            metavar="OUT",
-            help=say("输出文件或文件夹（默认标准输出）", "output file or folder (else stdout)"),
-        )
     return parser
 
 
@@ -275,6 +260,12 @@ def _check_options(check: argparse.ArgumentParser, say: Say) -> None:
     )
 
 
+def _rule_options(rule: argparse.ArgumentParser, say: Say) -> None:
+    rule.add_argument("code", nargs="?", type=str.upper, metavar="CODE", help=say("规则代码，如 A003", "e.g. A003"))
+    rule.add_argument("--all", action="store_true", help=say("列出全部规则", "list every rule"))
+    rule.add_argument("--format", choices=("text", "json"), default="text", help=say("输出格式", "output format"))
+
+
 def _convert_options(convert: argparse.ArgumentParser, say: Say) -> None:
     convert.add_argument(
         "source", type=Path, metavar="SRC", help=say("要转换的报告（任何可检查的格式）", "the report to convert")
@@ -309,6 +300,16 @@ def _init_options(init: argparse.ArgumentParser, say: Say) -> None:
     )
     init.add_argument(
         "-o", "--output", type=Path, metavar="OUT", help=say("输出文件（默认标准输出）", "output file (else stdout)")
+    )
+
+
+def _schema_options(schema: argparse.ArgumentParser, say: Say) -> None:
+    schema.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="OUT",
+        help=say("输出文件或文件夹（默认标准输出）", "output file or folder (else stdout)"),
     )
 
 

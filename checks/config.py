@@ -361,15 +361,14 @@ def _check(path: Path, settings: Any, prefix: KeyPath, place: Locate) -> None:
 
 
 def _dotted(key_path: KeyPath) -> str:
+    import json  # here: only a setting shown needs it
+
     out = ""
     for key in key_path:
         if isinstance(key, int):
             out += f"[{key}]"
         else:
-            import json  # here: only a setting with an odd name shows it quoted
-
             # A key can be a path pattern of any length (a too-long one is the problem reported): shown cut.
-
             name = key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else json.dumps(_shown(key, 60), ensure_ascii=False)
             out += f".{name}" if out else name
     return out
@@ -518,7 +517,7 @@ def _is_type(value: Any, kind: str) -> bool:
 
 
 def _shown(value: Any, limit: int = 40) -> str:
-    import json  # here: only a setting shown needs it (3 ms of every start-up otherwise)
+    import json  # here: only a setting shown needs it
 
     return shortened(value if isinstance(value, str) else json.dumps(value, ensure_ascii=False), limit)
 

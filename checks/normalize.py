@@ -4,11 +4,32 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from functools import lru_cache, wraps
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 if TYPE_CHECKING:
     from difflib import SequenceMatcher
+
+_Function = TypeVar("_Function", bound=Callable[..., Any])
+
+
+def cached_for_short_texts(length: int) -> Callable[[_Function], _Function]:
+    """An LRU cache (4,096 results) for a function whose last argument is a text, used only when that text has at
+    most ``length`` characters. Reports repeat their labels, cells and headings, so most calls are answered from it;
+    a batch of thousands of reports, or one long hostile line, cannot make it hold more than a few hundred KB."""
+
+    def decorate(function: _Function) -> _Function:
+        cached = lru_cache(maxsize=4096)(function)
+
+        @wraps(function)
+        def call(*args: Any) -> Any:  # positional only: it runs for every cell of every report
+            return cached(*args) if len(args[-1]) <= length else function(*args)
+
+        return cast(_Function, call)
+
+    return decorate
+
 
 _SPACES = re.compile(r"\s+")
 # NFKC folds full-width forms (（）：，１２) to half-width; these are the marks it leaves alone.

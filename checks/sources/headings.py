@@ -8,11 +8,11 @@ import sys
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from functools import cache, lru_cache
+from functools import cache
 from typing import NamedTuple
 
 from checks.model import Period, Text
-from checks.normalize import letters
+from checks.normalize import cached_for_short_texts, letters
 from checks.specs import Specification
 
 # A part heading's numeral, in the numbering styles real reports use (reference §6.1): 一、 一. （一） 1、 第一部分.
@@ -97,18 +97,13 @@ def _number(spec: Specification, numeral: str) -> int:
 def heading_candidate(spec: Specification, line: str, index: int = 0, judge: bool = True) -> Candidate | None:
     """The numbered line ``line`` as a possible part heading, or None. ``judge``: compare its wording with its
     part's (else only exact wordings count: MAX_JUDGED)."""
-    judged = _candidate if len(line) <= _CACHED_LENGTH else _candidate.__wrapped__
-    found = judged(spec, line, judge)
+    found = _candidate(spec, judge, line)
     return found._replace(line=index) if found is not None and index else found
 
 
-# Every report has the same few dozen numbered lines (the parts, 总体情况's items): each judged once. Only short
-# lines, and at most so many, so that memory stays flat over a batch of thousands of reports.
-_CACHED_LENGTH = 200
-
-
-@lru_cache(maxsize=4096)
-def _candidate(spec: Specification, line: str, judge: bool) -> Candidate | None:
+# Every report has the same few dozen numbered lines (the parts, 总体情况's items): each is judged once.
+@cached_for_short_texts(200)
+def _candidate(spec: Specification, judge: bool, line: str) -> Candidate | None:
     match = _NUMERAL.match(line)
     if match is None:
         return None

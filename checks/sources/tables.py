@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import NamedTuple
 
 from checks import labels
 from checks.model import Cell, Position, Row, Table, Text
-from checks.normalize import norm
+from checks.normalize import cached_for_short_texts, norm
 from checks.numbers import within_bounds
 from checks.specs import RowSpec, Specification
 
@@ -28,18 +27,13 @@ _VALUE_LIKE = re.compile(r"(?:[-+−]?[\d,，.]+|[零〇一二两三四五六七
 PLACEHOLDERS = frozenset({"/", "-", "—", "——", "–", "无", "×", "x", "X", "N/A", "n/a", "空"})
 
 
-def is_value_text(text: str) -> bool:
-    """Whether a cell holds a value (a number, blank, a placeholder, "12件") rather than a label."""
-    return (_is_value if len(text) <= _CACHED_LENGTH else _is_value.__wrapped__)(text)
-
-
-# A report's few hundred cells repeat a few dozen texts ("0", the labels): each read once. Only short ones, and at
-# most so many, so that memory stays flat over a batch of thousands of reports.
+# A report's few hundred cells repeat a few dozen texts ("0", the labels): each is read once.
 _CACHED_LENGTH = 64
 
 
-@lru_cache(maxsize=4096)
-def _is_value(text: str) -> bool:
+@cached_for_short_texts(_CACHED_LENGTH)
+def is_value_text(text: str) -> bool:
+    """Whether a cell holds a value (a number, blank, a placeholder, "12件") rather than a label."""
     key = norm(text)
     if not key or key in PLACEHOLDERS or _VALUE_LIKE.fullmatch(key):
         return True
@@ -52,11 +46,11 @@ def _is_cjk(char: str) -> bool:
 
 
 def to_cell(raw: RawCell) -> Cell:
-    value, problem = (_reading if len(raw.text) <= _CACHED_LENGTH else _reading.__wrapped__)(raw.text)
+    value, problem = _reading(raw.text)
     return Cell(raw.text, value, problem, raw.pos)
 
 
-@lru_cache(maxsize=4096)
+@cached_for_short_texts(_CACHED_LENGTH)
 def _reading(text: str) -> tuple[int | float | None, str | None]:
     """A cell text's value, or why it has none."""
     key = norm(text)
