@@ -1,5 +1,5 @@
-"""Command line: ``zfxxgk-lint [check] PATH…``, ``rule CODE``, ``convert SRC --to FORMAT``, ``init --agency …``,
-``schema``.
+"""Command line: ``zfxxgk-lint [check] PATH…``, ``rule CODE``, ``convert SRC --to FORMAT``, ``annotate REPORT``,
+``init --agency …``, ``schema``.
 
 ``main`` returns the exit status.
 
@@ -24,7 +24,7 @@ from checks.argparse_zh import chinese
 from checks.console import discard_stdout, output, tolerate_unencodable
 from checks.suggest import closest, did_you_mean
 
-COMMANDS = ("check", "rule", "convert", "init", "schema")
+COMMANDS = ("check", "rule", "convert", "annotate", "init", "schema")
 REPORT_FORMATS = ("text", "concise", "json", "github", "sarif")  # checks.reporters.FORMATS, not imported to parse
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 STDIN = "-"
@@ -170,6 +170,12 @@ def _parser(lang: str, wanted: str | None = None) -> argparse.ArgumentParser:
         "convert a report from one format to another (any format read; --to the one written)",
         _convert_options,
     )
+    command(
+        "annotate",
+        "把检查结果作为批注写入报告的 Word 副本（源文件不变）",
+        "write the findings as comments into a Word copy of the report (the source is left as it is)",
+        _annotate_options,
+    )
     command("init", "生成新报告的框架", "write a new report skeleton", _init_options)
     command(
         "schema",
@@ -283,6 +289,31 @@ def _convert_options(convert: argparse.ArgumentParser, say: Say) -> None:
     )
 
 
+def _annotate_options(annotate: argparse.ArgumentParser, say: Say) -> None:
+    annotate.add_argument(
+        "source", type=Path, metavar="REPORT", help=say("要检查的报告（任何可检查的格式）", "the report to check")
+    )
+    annotate.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="OUT.docx",
+        help=say(
+            "输出的 Word 文档（默认为源文件旁的「…（检查意见）.docx」，不覆盖已有文件）",
+            "the Word document written (else …（检查意见）.docx beside the source, never replacing a file)",
+        ),
+    )
+    annotate.add_argument(
+        "--config", type=Path, metavar="FILE", help=say("配置文件（默认向上查找）", "configuration file")
+    )
+    annotate.add_argument(
+        "--previous",
+        type=Path,
+        metavar="FILE",
+        help=say("上一年度的报告（默认像 check 一样查找）", "last year's report (else searched for)"),
+    )
+
+
 def _init_options(init: argparse.ArgumentParser, say: Say) -> None:
     init.add_argument("--agency", required=True, help=say("机关名称", "the agency's name"))
     init.add_argument("--year", required=True, type=int, help=say("报告年度", "the year reported on"))
@@ -342,6 +373,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from checks.writers import commands
 
         return {"convert": commands.convert, "init": commands.init, "schema": commands.schema}[args.command](args)
+    if args.command == "annotate":
+        from checks.writers.annotate import annotate
+
+        return annotate(args)
     return _check(args)
 
 

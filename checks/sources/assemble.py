@@ -280,8 +280,9 @@ def _build(
     if texts and sum(1 for i in texts if blocks[i].shape is Shape.PIPES) * 2 < len(texts):
         indexes = texts
     # A full grid (tab lines, document rows, Markdown tables) has a cell for every grid column, so empty cells
-    # right after a row's labels are merged label cells.
-    tabs = any(blocks[i].shape in (Shape.TABS, Shape.GRID) for i in indexes)
+    # right after a row's labels are merged label cells (a document's rows say which: ``Covered``).
+    tabs = any(blocks[i].shape in (Shape.TABS, Shape.GRID, Shape.MERGED) for i in indexes)
+    merges = any(blocks[i].shape is Shape.MERGED for i in indexes)
     # A grid has its rows one per line; otherwise cells come one per line and rows are found by their labels.
     row_lines = sum(1 for i in indexes if sum(1 for c in blocks[i].pieces if c.text) >= 2)
     grid = tabs or row_lines * 2 >= len(indexes)
@@ -291,4 +292,4 @@ def _build(
         units = [_joined_cells(spec, [cell for i in indexes for cell in blocks[i].pieces])]
     start = next((c.pos for c in blocks[region.start].pieces if c.text), blocks[region.start].pieces[0].pos)
     end = _last_position(blocks, written, region.start, region.end)
-    return build_table(spec, region.table, units, start, end, tabs=tabs)
+    return build_table(spec, region.table, units, start, end, tabs=tabs, merges=merges)

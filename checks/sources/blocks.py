@@ -23,7 +23,16 @@ class Shape(Enum):
     PARAGRAPH = "paragraph"  # running text: one piece
     TABS = "tabs"  # a tab-separated line of pasted text: empty cells after the labels are merged ones
     PIPES = "pipes"  # a "| a | b |" line of a web copy: merged cells dropped
-    GRID = "grid"  # a table row of a document (or a Markdown table): a piece for every cell of the grid
+    GRID = "grid"  # a Markdown table's row: a piece for every cell of the grid
+    # A table row of a document that knows its merged cells (Word, HTML): a piece for every cell of the grid, those
+    # a merged cell covers ``Covered``, so that an empty piece that is not one is a cell left blank.
+    MERGED = "merged"
+
+
+class Covered(Text):
+    """A grid cell that a merged cell covers (to its right or below): empty, and not a cell of its own."""
+
+    __slots__ = ()
 
 
 class Block(NamedTuple):
@@ -92,7 +101,7 @@ def numbered(blocks: Iterable[tuple[Text, ...]], shape: Shape) -> tuple[tuple[Bl
             continue
         line, column, placed = len(lines) + 1, 1, []
         for piece in pieces:
-            placed.append(Text(piece.text, Position(line, column, piece.pos.place)))
+            placed.append(piece.__class__(piece.text, Position(line, column, piece.pos.place)))  # (Covered stays)
             column += len(piece.text) + 1  # the tab after it
         kept.append(block(placed, shape))
         lines.append("\t".join(piece.text for piece in pieces))

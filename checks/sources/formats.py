@@ -46,7 +46,7 @@ FORMATS: tuple[SourceFormat, ...] = (
     # A page's title is in its <head>, but its text (and the title the report states) may come after any amount
     # of markup; a Word document is a zip, read whole.
     SourceFormat("html", "网页", (".html", ".htm"), "checks.sources.html", MARKUP, False, None),
-    SourceFormat("docx", "Word 文档", (".docx",), "checks.sources.word", None, False, None),
+    SourceFormat("docx", "Word 文档", (".docx",), "checks.sources.word", None, False, "checks.writers.word"),
 )
 
 BY_NAME = {source.name: source for source in FORMATS}

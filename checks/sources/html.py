@@ -25,7 +25,7 @@ from typing import cast
 from checks.findings import Finding, Message
 from checks.model import Position, Report, Text
 from checks.sources.assemble import assemble
-from checks.sources.blocks import Document, Shape, block
+from checks.sources.blocks import Covered, Document, Shape, block
 from checks.sources.comments import line_comments
 from checks.sources.limits import (
     MAX_CELLS,
@@ -186,7 +186,7 @@ def _read(path: str, lines: tuple[str, ...], reader: _Reader, root: Element) -> 
     """The page's blocks, with the I004 findings for the limits (``sources.limits``) reading it reached."""
     reader.walk(root)
     reader.end_line()
-    blocks = tuple(block(pieces, Shape.GRID) for pieces in reader.blocks if any(piece.text for piece in pieces))
+    blocks = tuple(block(pieces, Shape.MERGED) for pieces in reader.blocks if any(piece.text for piece in pieces))
     return Document(path, "html", blocks, lines, findings=reader.budget.findings())
 
 
@@ -384,7 +384,7 @@ class _Reader:
                     for dr in range(down):
                         for dc in range(across):
                             if dr or dc:
-                                grid[(r + dr, c + dc)] = Text("", piece.pos)
+                                grid[(r + dr, c + dc)] = Covered("", piece.pos)
                 c += across
         return grid
 

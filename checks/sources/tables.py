@@ -15,6 +15,7 @@ from checks import labels
 from checks.model import Cell, Position, Row, Table, Text
 from checks.normalize import cached_for_short_texts, norm
 from checks.numbers import within_bounds
+from checks.sources.blocks import Covered
 from checks.specs import RowSpec, Specification
 
 # A cell as a source wrote it is a piece of text (stripped) and where it starts: the blocks' own pieces.
@@ -98,13 +99,21 @@ def _merge_split_labels(known: frozenset[str], cells: Sequence[RawCell]) -> list
     return merged
 
 
-def _trim(values: list[RawCell], want: int, tabs: bool) -> list[RawCell]:
+def _trim(values: list[RawCell], want: int, tabs: bool, merges: bool = False) -> list[RawCell]:
     """Drop the empty cells merged regions leave: after the labels (tab copies only), and past the last column.
 
     A tab copy's row with no value at all but cells for every column is a row of zeros left blank (reference
-    §6.3): its cells are kept, as blanks."""
+    §6.3): its cells are kept, as blanks. ``merges``: the row is a document's, which says which cells a merged
+    one covers (``Covered``); an empty cell after the labels that is not one is a value left blank (the first
+    columns of a row that fills only 总计), unless the row has more cells than its columns without it (a label
+    column the document did not merge)."""
     start = 0
-    if tabs and (len(values) < want or any(value.text for value in values)):
+    if merges:
+        while start < len(values) and not values[start].text:
+            if not isinstance(values[start], Covered) and len(values) - start <= want:
+                break
+            start += 1
+    elif tabs and (len(values) < want or any(value.text for value in values)):
         while start < len(values) and not values[start].text:
             start += 1
     end = len(values)
@@ -122,12 +131,19 @@ class _OpenRow(NamedTuple):
 
 
 def build_table(
-    spec: Specification, table: str, units: Sequence[Sequence[RawCell]], start: Position, end: Position, *, tabs: bool
+    spec: Specification,
+    table: str,
+    units: Sequence[Sequence[RawCell]],
+    start: Position,
+    end: Position,
+    *,
+    tabs: bool,
+    merges: bool = False,
 ) -> Table:
     """Identify rows by label and collect their value cells; a row ends at the next label or with its unit.
 
     ``tabs``: empty cells right after the labels stand for merged label cells (Word's tab copies keep them), so
-    they are not values.
+    they are not values; ``merges``: the cells come from a document that says which cells are covered (``_trim``).
     """
     vocabulary = labels.vocabulary(spec, table)
     expected = {row.key: len(row.columns) for row in spec.rows[table]}
@@ -141,7 +157,7 @@ def build_table(
     def close(row: _OpenRow | None) -> None:
         if row is None:
             return
-        values = _trim(row.values, expected.get(row.key or "", 0), tabs)
+        values = _trim(row.values, expected.get(row.key or "", 0), tabs, merges)
         built = Row(row.key or "", Text(row.label.text, row.label.pos), tuple(map(to_cell, values)), row.label.pos)
         (rows if row.key else unplaced).append(built)
 
@@ -176,7 +192,7 @@ def build_table(
             label_free_values.clear()
 
     if unlabelled is not None:
-        values = _trim(label_free_values, len(unlabelled.columns), tabs)
+        values = _trim(label_free_values, len(unlabelled.columns), tabs, merges)
         if values:
             rows.append(Row(unlabelled.key, None, tuple(map(to_cell, values)), values[0].pos))
     return Table(table, start, end, tuple(found_labels), tuple(rows), tuple(unplaced))

@@ -25,7 +25,7 @@ from checks.oserrors import open_regular
 from checks.reading import INVISIBLE, invisible_findings, over_limit, too_large
 from checks.sources import Source
 from checks.sources.assemble import assemble
-from checks.sources.blocks import Block, Document, Shape, numbered
+from checks.sources.blocks import Block, Covered, Document, Shape, numbered
 from checks.sources.limits import MAX_COLUMNS, MAX_ROWS, MAX_SPAN, MAX_TABLE_CELLS, Budget, bounded_int
 from checks.sources.numbering import Numbering, w
 from checks.sources.package import Unreadable, not_a_document, read_part, related
@@ -69,7 +69,7 @@ def read_file(path: Path, max_bytes: int) -> Source:
     # Most documents hide no text at all: then no paragraph of theirs need be looked through for it (one look at the
     # whole body, at C speed, instead of one for each paragraph).
     hides = next(body.iter(*_HIDING), None) is not None
-    blocks, lines = numbered(_Reader(numbering, budget, hides=hides).content(_inner(body)), Shape.GRID)
+    blocks, lines = numbered(_Reader(numbering, budget, hides=hides).content(_inner(body)), Shape.MERGED)
     document = Document(str(path), "docx", blocks, lines)
     findings = invisible_findings(lines) if any(INVISIBLE.search(line) for line in lines) else ()
     # A finding about a line is about its paragraph, or its table row.
@@ -182,9 +182,11 @@ class _Reader:
                 if element is not None and element is not left:
                     seen += 1  # a cell as Word shows it: a merged one counts once
                 place = Place(None, number, row_number, seen)  # (table, row, cell: as keywords, twice the time)
-                covered = element is left or (column < len(above) and above[column] is element)
-                text = self.cell_text(element, place) if element is not None and not covered else ""
-                pieces.append(Text(text, Position(0, 0, place)))
+                if element is left or (column < len(above) and above[column] is element):
+                    pieces.append(Covered("", Position(0, 0, place)))
+                else:
+                    text = self.cell_text(element, place) if element is not None else ""
+                    pieces.append(Text(text, Position(0, 0, place)))
                 left = element
             above = elements
             yield tuple(pieces)
@@ -211,6 +213,34 @@ class _Reader:
         label = self.numbering.label(paragraph) if self.numbering.lists and _may_be_numbered(paragraph) else ""
         text = label + _shown(paragraph, self.budget.room(), hides=self.hides)
         return self.budget.clip(_clean(text), at) if clean else text
+
+
+class _Recorder(_Reader):
+    """A reader that notes the element each place it gives is: a paragraph's ``w:p``, a cell's ``w:tc`` (a row's
+    place: its first cell read)."""
+
+    def __init__(self, numbering: Numbering) -> None:
+        super().__init__(numbering, Budget())
+        self.found: dict[Place, Any] = {}
+
+    def paragraph_text(self, paragraph: Any, place: Place, *, clean: bool = True, at: Position | None = None) -> str:
+        if clean:  # a paragraph of its own, not one of a cell's (the last tried at a number is the one with text)
+            self.found[place] = paragraph
+        return super().paragraph_text(paragraph, place, clean=clean, at=at)
+
+    def cell_text(self, cell: Any, place: Place) -> str:
+        self.found[place] = cell
+        self.found.setdefault(place._replace(cell=None), cell)
+        return super().cell_text(cell, place)
+
+
+def places(body: Any, numbering: Numbering) -> dict[Place, Any]:
+    """Each place the reader gives a position (``model.Place``), and the element it is in the document whose body
+    is ``body``: for writing into a copy of a document what was found at a place (``annotate``)."""
+    recorder = _Recorder(numbering)
+    for _ in recorder.content(_inner(body)):
+        pass
+    return recorder.found
 
 
 def _inner(container: Any) -> Iterator[Any]:

@@ -11,16 +11,24 @@ from collections.abc import Callable
 
 from checks.model import Report
 
-Writer = Callable[[Report], str]
+Writer = Callable[[Report], str | bytes]  # text formats give str; a Word document is bytes
 
-_MODULES = {"txt": "checks.writers.text", "md": "checks.writers.markdown", "yaml": "checks.writers.yaml"}
+_MODULES = {
+    "txt": "checks.writers.text",
+    "md": "checks.writers.markdown",
+    "yaml": "checks.writers.yaml",
+    "docx": "checks.writers.word",
+}
 FORMATS = tuple(_MODULES)
-SUFFIXES = {".txt": "txt", ".md": "md", ".yaml": "yaml", ".yml": "yaml"}
+SUFFIXES = {".txt": "txt", ".md": "md", ".yaml": "yaml", ".yml": "yaml", ".docx": "docx"}
+BINARY = frozenset({"docx"})  # written only to a file, never to a terminal or a pipe
 
 
 def writer_for(name: str) -> Writer:
     write: Writer = importlib.import_module(_MODULES[name]).write
-    return lambda report: defused(write(report), name)
+    if name in BINARY:  # a Word document has no comment syntax (its comments are never read as directives)
+        return write
+    return lambda report: defused(str(write(report)), name)
 
 
 # The comment styles whose whole-line comments are read as suppression directives in each written format (a

@@ -16,24 +16,24 @@ from checks.console import discard_stdout
 from checks.findings import Message
 from checks.model import Report
 from checks.oserrors import is_regular, reason
-from checks.writers import SUFFIXES, format_of, support, writer_for
+from checks.writers import BINARY, SUFFIXES, format_of, support, writer_for
 
 EXIT_OK, EXIT_USAGE = 0, 2
 MIN_YEAR, MAX_YEAR = 2008, 2100  # the 条例 took effect in 2008
 
 
-def _say(message: Message, lang: str) -> None:
+def say(message: Message, lang: str) -> None:
     from checks.visible import visible_lines  # messages quote paths and report text
 
     print(f"zfxxgk-lint: {visible_lines(message.text(lang))}", file=sys.stderr)
 
 
-def _fail(message: Message, lang: str) -> int:
-    _say(message, lang)
+def fail(message: Message, lang: str) -> int:
+    say(message, lang)
     return EXIT_USAGE
 
 
-def _read(path: Path) -> Report | Message:
+def read_model(path: Path) -> Report | Message:
     """The model of a source file as the linter reads it (by the format it is written in, so that a 2019-format
     report is converted as one: checks/facts.py), or why it cannot be read."""
     from checks.facts import checked_report
@@ -83,14 +83,14 @@ def _suffix_problem(output: Path, target: str) -> Message | None:
     )
 
 
-def _render(report: Report, target: str, output: Path | None, lang: str) -> str:
+def _render(report: Report, target: str, output: Path | None, lang: str) -> str | bytes:
     """The report in ``target``, with what it needs beside its file (told on stderr when written now)."""
     if output is None or target not in support.FOR_FORMAT:
         return writer_for(target)(report)
     needed = support.FOR_FORMAT[target]
     found, written = support.provide(output, needed)
     if written:
-        _say(Message(f"已写入 {found}（{needed.purpose.zh}）", f"wrote {found} ({needed.purpose.en})"), lang)
+        say(Message(f"已写入 {found}（{needed.purpose.zh}）", f"wrote {found} ({needed.purpose.en})"), lang)
     if target == "yaml":
         from checks.writers.yaml import write
 
@@ -98,8 +98,9 @@ def _render(report: Report, target: str, output: Path | None, lang: str) -> str:
     return writer_for(target)(report)
 
 
-def _write(text: str, output: Path | None, lang: str, *, exclusive: bool) -> int:
+def _write(text: str | bytes, output: Path | None, lang: str, *, exclusive: bool) -> int:
     if output is None:
+        assert isinstance(text, str), "a binary format is written to a file only (_prepare)"
         try:
             sys.stdout.write(text)
             sys.stdout.flush()
@@ -109,13 +110,13 @@ def _write(text: str, output: Path | None, lang: str, *, exclusive: bool) -> int
     try:
         support.write_file(output, text, exclusive=exclusive)
     except FileExistsError:
-        return _fail(Message(f"{output} 已存在，不覆盖", f"{output} exists; not overwriting it"), lang)
+        return fail(Message(f"{output} 已存在，不覆盖", f"{output} exists; not overwriting it"), lang)
     except OSError as error:
-        return _fail(_cannot_write(output, error), lang)
+        return fail(cannot_write(output, error), lang)
     return EXIT_OK
 
 
-def _cannot_write(output: Path, error: OSError) -> Message:
+def cannot_write(output: Path, error: OSError) -> Message:
     why = reason(error)
     return Message(f"无法写入 {output}：{why.zh}", f"cannot write {output}: {why.en}")
 
@@ -123,14 +124,22 @@ def _cannot_write(output: Path, error: OSError) -> Message:
 def _prepare(output: Path | None, target: str, lang: str) -> int | None:
     """Check the output's name and make its folder; an exit status when that fails."""
     if output is None:
+        if target in BINARY:
+            return fail(
+                Message(
+                    f"{target} 格式须用 -o 指定输出文件（如 -o 2025年度报告.{target}）",
+                    f"the {target} format is written to a file only: give -o (e.g. -o report.{target})",
+                ),
+                lang,
+            )
         return None
     problem = _suffix_problem(output, target)
     if problem is not None:
-        return _fail(problem, lang)
+        return fail(problem, lang)
     try:
         output.absolute().parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        return _fail(_cannot_write(output, error), lang)
+        return fail(cannot_write(output, error), lang)
     return None
 
 
@@ -138,23 +147,23 @@ def convert(args: argparse.Namespace) -> int:
     source: Path = args.source
     output: Path | None = args.output
     if output is not None and (output.resolve() == source.resolve() or (output.exists() and output.samefile(source))):
-        return _fail(
+        return fail(
             Message(
                 f"不会覆盖源文件 {source}，请用 -o 指定另一个文件",
                 f"will not overwrite the source {source}; give another -o",
             ),
             args.lang,
         )
-    report = _read(source)
+    report = read_model(source)
     if isinstance(report, Message):
-        return _fail(report, args.lang)
+        return fail(report, args.lang)
     failed = _prepare(output, args.to, args.lang)
     if failed is not None:
         return failed
     try:
         text = _render(report, args.to, output, args.lang)
     except OSError as error:
-        return _fail(_cannot_write(output or source, error), args.lang)
+        return fail(cannot_write(output or source, error), args.lang)
     return _write(text, output, args.lang, exclusive=False)
 
 
@@ -166,9 +175,9 @@ def init(args: argparse.Namespace) -> int:
     output: Path | None = args.output
     agency = args.agency.strip()
     if not agency:
-        return _fail(Message("--agency 不能为空", "--agency must not be empty"), lang)
+        return fail(Message("--agency 不能为空", "--agency must not be empty"), lang)
     if not MIN_YEAR <= args.year <= MAX_YEAR:
-        return _fail(
+        return fail(
             Message(
                 f"年度 {args.year} 不在 {MIN_YEAR}–{MAX_YEAR} 之间", f"year {args.year} is not in {MIN_YEAR}–{MAX_YEAR}"
             ),
@@ -176,22 +185,22 @@ def init(args: argparse.Namespace) -> int:
         )
     target = args.format or (format_of(output.suffix) if output is not None else None) or "txt"
     if output is not None and output.exists():
-        return _fail(Message(f"{output} 已存在，不覆盖", f"{output} exists; not overwriting it"), lang)
+        return fail(Message(f"{output} 已存在，不覆盖", f"{output} exists; not overwriting it"), lang)
     last_path: Path | None = args.previous
     if last_path is None:
         # As `check` looks for it: beside the new file (or in the working folder), then in the repository.
         last_path = find_last_year(output or Path.cwd() / f"{args.year}.{target}", agency, args.year)
         if last_path is not None:
-            _say(Message(f"找到上一年度的报告：{last_path}", f"found last year's report: {last_path}"), lang)
+            say(Message(f"找到上一年度的报告：{last_path}", f"found last year's report: {last_path}"), lang)
     previous: Report | None = None
     if last_path is not None:
-        last = _read(last_path)
+        last = read_model(last_path)
         if isinstance(last, Message):
-            return _fail(last, lang)
+            return fail(last, lang)
         previous = last
         last_year = previous.facts.year
         if last_year is not None and last_year != args.year - 1:
-            _say(
+            say(
                 Message(
                     f"注意：{last_path} 是 {last_year} 年度的报告，不是 {args.year - 1} 年度",
                     f"note: {last_path} reports on {last_year}, not {args.year - 1}",
@@ -205,15 +214,15 @@ def init(args: argparse.Namespace) -> int:
     try:
         text = _render(report, target, output, lang)
     except OSError as error:
-        return _fail(_cannot_write(output or Path(), error), lang)
+        return fail(cannot_write(output or Path(), error), lang)
     status = _write(text, output, lang, exclusive=True)
     if status == EXIT_OK and previous is not None:
         for message in carried.done:
-            _say(Message(f"已沿用上一年度数据：{message.zh}", f"carried over from last year: {message.en}"), lang)
+            say(Message(f"已沿用上一年度数据：{message.zh}", f"carried over from last year: {message.en}"), lang)
         for message in carried.notes:
-            _say(message, lang)
+            say(message, lang)
         for message in carried.skipped:
-            _say(
+            say(
                 Message(
                     f"未能沿用（上一年度该行缺失或不是应有个数的非负整数）：{message.zh}",
                     f"not carried over (last year's row is missing or not all whole numbers): {message.en}",
@@ -235,8 +244,8 @@ def schema(args: argparse.Namespace) -> int:
     try:
         output.absolute().parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        return _fail(_cannot_write(output, error), args.lang)
+        return fail(cannot_write(output, error), args.lang)
     status = _write(content, output, args.lang, exclusive=False)
     if status == EXIT_OK:
-        _say(Message(f"已写入 {output}（{support.SCHEMA.purpose.zh}）", f"wrote {output}"), args.lang)
+        say(Message(f"已写入 {output}（{support.SCHEMA.purpose.zh}）", f"wrote {output}"), args.lang)
     return status

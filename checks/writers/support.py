@@ -76,18 +76,18 @@ def provide(report: Path, support: Support) -> tuple[Path, bool]:
     return target, True
 
 
-def write_file(target: Path, text: str, *, exclusive: bool) -> None:
-    """Write ``text`` (UTF-8, line ends as given) to ``target`` all or nothing: into a temporary file beside it,
-    then renamed into place, so that a full disk or a killed process never leaves a truncated report (nor a
-    0-byte one that a rerun of ``init`` would refuse to replace). ``exclusive``: fail with ``FileExistsError``
-    when ``target`` exists (a hard link puts the file in place only if the name is free)."""
+def write_file(target: Path, text: str | bytes, *, exclusive: bool) -> None:
+    """Write ``text`` (UTF-8, line ends as given; bytes as they are) to ``target`` all or nothing: into a temporary
+    file beside it, then renamed into place, so that a full disk or a killed process never leaves a truncated
+    report (nor a 0-byte one that a rerun of ``init`` would refuse to replace). ``exclusive``: fail with
+    ``FileExistsError`` when ``target`` exists (a hard link puts the file in place only if the name is free)."""
     import tempfile
 
     folder = target.absolute().parent
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
-        with open(handle, "w", encoding="utf-8", newline="") as file:
-            file.write(text)
+        with open(handle, "wb") as file:
+            file.write(text.encode("utf-8") if isinstance(text, str) else text)
             file.flush()
             os.fsync(file.fileno())
         os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private; a report is as any file written
