@@ -89,6 +89,8 @@ def test_header_and_group_cells_are_merged_as_on_the_attachment() -> None:
     assert spans["自然人"].down == 2 and spans["总计"].down == 2
     assert spans["三、本年度办理结果"].across == 1 and spans["三、本年度办理结果"].down > 20
     assert spans["（一）予以公开"].across == 2  # its label fills the group-label column it has no use for
+    assert spans["（七）总计"].across == 2 and spans["3.其他"] == Merge(spans["（七）总计"].line - 1, 2, 1, 1)
+    assert spans["（六）其他处理"].down == 3 and spans["四、结转下年度继续办理"].across == 3
     # No data cell is ever merged: a blank one stays a cell of its own.
     for merge in merges(grid):
         span = grid.values[merge.line]

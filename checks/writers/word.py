@@ -87,6 +87,32 @@ def _set_page(document: Document) -> None:
     _fonts(normal.element.get_or_add_rPr(), BODY_FONT)
     normal.paragraph_format.line_spacing = Pt(28)  # 公文's fixed 28-point lines
     normal.paragraph_format.space_after = Pt(0)
+    _page_numbers(section.footer.paragraphs[0])
+
+
+def _page_numbers(paragraph: Any) -> None:
+    """公文's page number at the foot of every page, 「— 3 —」 (a PAGE field: Word counts the pages)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.paragraph_format.first_line_indent = 0
+    pieces: list[tuple[str, str]] = [("text", "— "), ("begin", ""), ("code", " PAGE "), ("end", ""), ("text", " —")]
+    for kind, text in pieces:
+        run = paragraph.add_run(text if kind == "text" else "")
+        run.font.size = Pt(14)  # 4号
+        _fonts(run._r.get_or_add_rPr(), TABLE_FONT)
+        if kind in ("begin", "end"):
+            mark = OxmlElement("w:fldChar")
+            mark.set(qn("w:fldCharType"), kind)
+            run._r.append(mark)
+        elif kind == "code":
+            code = OxmlElement("w:instrText")
+            code.set(qn("xml:space"), "preserve")
+            code.text = text
+            run._r.append(code)
 
 
 def _shape(paragraph: Any, kind: str) -> None:
@@ -149,11 +175,21 @@ def merges(grid: Grid) -> list[Merge]:
             if text and (span is None or not span[0] <= c < span[1]):
                 while free(r, c + across):
                     across += 1
-                while r + down < len(lines) and all(free(r + down, c + i) for i in range(across)):
+                while (
+                    r + down < len(lines)
+                    and _continues(grid, r + down, c)
+                    and all(free(r + down, c + i) for i in range(across))
+                ):
                     down += 1
             covered.update((r + i, c + j) for i in range(down) for j in range(across))
             out.append(Merge(r, c, down, across))
     return out
+
+
+def _continues(grid: Grid, line: int, column: int) -> bool:
+    """Whether a label at ``column`` may reach down into ``line``: not a data row with a label of its own to the
+    left (（七）总计 under 3.其他 ends the group above it)."""
+    return grid.values[line] is None or not any(grid.lines[line][:column])
 
 
 def _table(document: Document, table: Table, spec: Specification) -> list[tuple[Position, Any]]:
