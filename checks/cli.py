@@ -227,6 +227,22 @@ def _check_options(check: argparse.ArgumentParser, say: Say) -> None:
     )
     check.add_argument("--strict", action="store_true", help=say("警告也视为失败", "warnings fail too"))
     check.add_argument(
+        "--fix",
+        action="store_true",
+        help=say(
+            "自动修复有把握的问题（规定表述、勾稽说明和单位、以“0”代替占位符），写回文件（网页不改）",
+            "repair what is sure (official wording, the note and unit, 0 for a placeholder) in the files",
+        ),
+    )
+    check.add_argument(
+        "--unsafe-fixes",
+        action="store_true",
+        help=say("与 --fix 或 --diff 同用：也修改数字（如最可能填错的单元格）", "with --fix or --diff: figures too"),
+    )
+    check.add_argument(
+        "--diff", action="store_true", help=say("只显示 --fix 会作的修改，不写文件", "show what --fix would change")
+    )
+    check.add_argument(
         "--exit-zero",
         action="store_true",
         help=say("发现问题也以 0 退出（内部错误和用法错误仍为 2）", "exit 0 even with findings"),
@@ -421,6 +437,14 @@ def _print(text: str, machine: bool = False) -> None:
         discard_stdout()
 
 
+def _print_diffs(changed: Sequence[Any]) -> None:
+    from checks.visible import visible  # a diff quotes the report's text: tabs shown as the text output shows them
+
+    # (split at "\n" only: a report line may hold U+2028, which must be shown, not taken for a line end)
+    lines = [line for repair in changed for line in repair.diff().rstrip("\n").split("\n")]
+    _print("\n".join(visible(line.replace("\t", "⇥"), len(line) + 1) for line in lines))
+
+
 def _output_format(chosen: str | None) -> str:
     if chosen is not None:
         return chosen
@@ -495,10 +519,24 @@ def _check(args: argparse.Namespace) -> int:
 
         _print(visible_lines(describe(config, shown if stdin else (args.paths[0] if args.paths else first), lang)))
         return EXIT_OK
+    if stdin and (args.fix or args.diff):
+        return _usage_error(
+            "--fix 和 --diff 须指定文件，不能用于标准输入", "--fix and --diff need files, not standard input", lang
+        )
     if stdin:
         results = [run_stdin(sys.stdin.buffer.read, shown, config, args.previous)]
     else:
         results = run(args.paths, config, args.previous, progress=sys.stderr.isatty())
+    if args.fix or args.diff:
+        from checks.writers.fixes import apply_repairs
+
+        results, changed = apply_repairs(results, config, args.previous, unsafe=args.unsafe_fixes, write=not args.diff)
+        if args.diff:
+            _print_diffs(changed)
+            return EXIT_FINDINGS if changed else EXIT_OK
+        for repair in changed:
+            count = len(repair.fixed)
+            _say(f"已修复 {repair.path} 中的 {count} 个问题", f"fixed {count} finding(s) in {repair.path}", lang)
     if not results:  # as ruff does: say so, and it is not a failure
         from checks.sources.formats import READ_SUFFIXES
 

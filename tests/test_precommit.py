@@ -163,6 +163,21 @@ def test_commit_of_a_clean_report_succeeds(hook_repo: HookRepo, tmp_path: Path) 
     assert "reports/clean.txt" in git(["show", "--name-only", "--format=", "HEAD"], tmp_path, hook_repo.env)
 
 
+def test_the_fixing_hook_blocks_repairs_and_then_lets_the_commit_through(hook_repo: HookRepo, tmp_path: Path) -> None:
+    user_repo(tmp_path, hook_repo, "zfxxgk-fix", {"clean.txt": "clean.txt"})
+    report = tmp_path / "reports" / "clean.txt"
+    clean = report.read_text(encoding="utf-8")
+    report.write_text(clean.replace("5.属于三类内部事务信息", "5.属于三类内容事务信息"), encoding="utf-8")
+    git(["add", "-A"], tmp_path, hook_repo.env)
+    done = commit(tmp_path, hook_repo.env)
+    assert done.returncode != 0, done.stdout + done.stderr  # the hook changed the file: the commit stops
+    assert "files were modified by this hook" in done.stdout + done.stderr
+    assert report.read_text(encoding="utf-8") == clean  # repaired, and nothing else touched
+    git(["add", "-A"], tmp_path, hook_repo.env)
+    again = commit(tmp_path, hook_repo.env)
+    assert again.returncode == 0, again.stdout + again.stderr
+
+
 def test_arithmetic_hook_names_an_arithmetic_rule(hook_repo: HookRepo, tmp_path: Path) -> None:
     user_repo(tmp_path, hook_repo, "zfxxgk-arithmetic", {"faulty.txt": "faulty.txt"})
     output = pre_commit(

@@ -273,7 +273,11 @@ def test_single_file_keeps_the_summary_line(capsys: pytest.CaptureFixture[str]) 
     summary = run_json(capsys, ["check", "--format", "json", str(EXAMPLES / "faulty.txt")], 1)["summary"]
     assert main(["check", str(EXAMPLES / "faulty.txt")]) == 1
     out = capsys.readouterr().out
-    assert out.endswith(f"\n共检查 1 个文件：{summary['errors']} 个错误，{summary['warnings']} 个警告\n")
+    closing = f"\n共检查 1 个文件：{summary['errors']} 个错误，{summary['warnings']} 个警告\n"
+    # (then how many --fix would repair: 4 safe — R004, T004, T006, T007 — and 3 unsafe, the figures of A001–A004)
+    assert out.endswith(
+        closing + "其中 4 个问题可用 --fix 自动修复（另有 3 个可加 --unsafe-fixes 修复）；加 --diff 先查看修改内容\n"
+    )
     assert "汇总" not in out
     assert main(["check", "--lang", "en", str(EXAMPLES / "clean.txt")]) == 0
     assert capsys.readouterr().out == "1 file(s) checked: 0 error(s), 0 warning(s)\n"

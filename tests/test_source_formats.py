@@ -119,8 +119,21 @@ REPORT_NAMES = [
 
 
 def _hooks() -> list[dict[str, str]]:
-    assert [hook["id"] for hook in HOOKS] == ["zfxxgk-lint", "zfxxgk-schema", "zfxxgk-sections", "zfxxgk-arithmetic"]
-    return list(HOOKS)
+    """The hooks that check (every format read); the fixing hook is held to the formats it writes below."""
+    ids = [hook["id"] for hook in HOOKS]
+    assert ids == ["zfxxgk-lint", "zfxxgk-schema", "zfxxgk-sections", "zfxxgk-arithmetic", "zfxxgk-fix"]
+    return [hook for hook in HOOKS if hook["id"] != "zfxxgk-fix"]
+
+
+def test_the_fixing_hook_takes_the_formats_fixes_write_and_excludes_what_the_others_do() -> None:
+    from checks.writers.fixes import WRITABLE
+
+    fixer = next(hook for hook in HOOKS if hook["id"] == "zfxxgk-fix")
+    files = re.compile(fixer["files"])
+    for suffix in SUFFIXES:
+        assert bool(files.search(f"reports/报告{suffix.upper()}")) == (suffix in WRITABLE), suffix
+    assert {hook["exclude"] for hook in HOOKS} == {fixer["exclude"]}
+    assert "--fix" in fixer["entry"].split() and fixer["entry"].endswith(" --")
 
 
 def _hooked(hook: dict[str, str], path: str) -> bool:

@@ -35,6 +35,15 @@ def finding_data(finding: Finding, lang: str) -> dict[str, Any]:
             data[name] = plain(value)
     if finding.related:
         data["related"] = [_position(p) for p in finding.related]
+    if finding.fix is not None:
+        data["fix"] = {
+            "safe": finding.fix.safe,
+            "message": visible(finding.fix.message.text(lang)),
+            "edits": [
+                {**_position(e.start), "end_line": e.end.line, "end_column": e.end.column, "text": visible(e.text)}
+                for e in finding.fix.edits
+            ],
+        }
     return data
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TextIO
 
 from checks.engine import FileResult
@@ -83,6 +84,28 @@ def write(results: Sequence[FileResult], out: TextIO, options: Options, *, conci
         _table(out, summary, lang, style)
     else:
         out.write(_summary_line(summary, lang, style) + "\n")
+    note = _fixes_note(results, lang)
+    if note:
+        out.write(style(note, _DIM) + "\n")
+
+
+def _fixes_note(results: Sequence[FileResult], lang: str) -> str:
+    """How many findings ``--fix`` would repair (and ``--unsafe-fixes`` besides), where any would be."""
+    if not any(f.fix is not None for r in results for f in r.findings):
+        return ""
+    from checks.writers.fixes import WRITABLE  # a page or a PDF is published: never rewritten
+
+    written = [r for r in results if Path(r.path).suffix.lower() in WRITABLE]
+    fixes = [f.fix for r in written for f in r.findings if f.fix is not None]
+    safe = sum(1 for fix in fixes if fix.safe)
+    unsafe = len(fixes) - safe
+    if not fixes:
+        return ""
+    if lang == "en":
+        more = f" ({unsafe} more with --unsafe-fixes)" if unsafe else ""
+        return f"{safe} of them can be repaired with --fix{more}; --diff shows the changes first"
+    more = f"（另有 {unsafe} 个可加 --unsafe-fixes 修复）" if unsafe else ""
+    return f"其中 {safe} 个问题可用 --fix 自动修复{more}；加 --diff 先查看修改内容"
 
 
 def _grouped(findings: Sequence[Finding], every: bool) -> list[tuple[Finding, list[Finding]]]:

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from typing import NamedTuple
 
-from checks.findings import Finding, Message, Severity
+from checks.findings import Finding, Message, Severity, replacing
 from checks.model import Cell, Position, Report, Row, Table
 from checks.rules import names, rule
 from checks.specs import Specification
@@ -214,6 +214,16 @@ def _mismatch(
 ) -> Finding:
     suffix = culprit.suffix(spec) if culprit else Message("", "")
     related: tuple[Position, ...] = (culprit.cell.pos,) if culprit else ()
+    # Unsafe (a figure changes): the likely wrong cell set to the value that balances every sum, else the total
+    # to its sum.
+    changed, value = (culprit.cell, culprit.expected) if culprit else (cell, expected)
+    shown = names.number(value)
+    fix = replacing(
+        [(changed.pos, changed.raw)],
+        shown,
+        Message(f"把「{names.written(changed.raw)}」改为 {shown}", f"change {changed.raw or 'the blank'} to {shown}"),
+        safe=False,
+    )
     return Finding(
         code,
         cell.pos,
@@ -227,6 +237,7 @@ def _mismatch(
         row=row,
         col=col,
         related=related,
+        fix=fix,
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import cache
 
-from checks.findings import Finding, Message, Severity
+from checks.findings import Finding, Message, Severity, replacing
 from checks.model import Report, Section
 from checks.normalize import letters
 from checks.rules import names, rule
@@ -156,6 +156,11 @@ def heading_wording(report: Report) -> Iterator[Finding]:
             ),
             expected=part.heading,
             actual=section.heading.text,
+            fix=replacing(
+                [(section.heading.pos, section.heading.text)],
+                part.heading,
+                Message(f"改为「{part.heading}」", f'write "{part.heading}"'),
+            ),
         )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checks.findings import Finding, Message, Severity
+from checks.findings import Edit, Finding, Fix, Message, Severity, replacing
 from checks.model import Cell, Position, Report, Row, Table
 from checks.rules import names, rule
 from checks.rules.arithmetic import failing_sums
@@ -263,7 +263,12 @@ def _not_a_number(
         col=columns[0].key if len(columns) == 1 else None,
         actual=raw,
         related=tuple(cell.pos for cell in cells[1:]),
+        # A placeholder stands for nothing: 0 says it in figures (the fix is kept only if the sums hold then).
+        fix=replacing([(c.pos, c.raw) for c in cells], "0", _ZERO) if problem == "placeholder" else None,
     )
+
+
+_ZERO = Message("填写 0", "write 0")
 
 
 def _blank_cells(spec: Specification, table: Table, blanks: list[tuple[str, str, Cell]]) -> Finding:
@@ -299,6 +304,7 @@ def _blank_cells(spec: Specification, table: Table, blanks: list[tuple[str, str,
         expected=0,
         actual=count,
         related=tuple(cell.pos for _, _, cell in blanks[1:_SHOWN_BLANKS]),
+        fix=None if broken else Fix(tuple(Edit(cell.pos, cell.pos, "", "0") for _, _, cell in blanks), True, _ZERO),
     )
 
 

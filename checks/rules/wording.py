@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from functools import cache
 
 from checks import labels
-from checks.findings import Finding, Message, Severity
+from checks.findings import Edit, Finding, Fix, Message, Severity, replacing
 from checks.labels import Likeness
-from checks.model import Report, Table, Text
+from checks.model import Position, Report, Table, Text
 from checks.normalize import norm
 from checks.rules import names, rule
 from checks.specs import Specification
@@ -64,6 +64,7 @@ def _differs(
         expected=official,
         actual=label.text,
         row=row,
+        fix=replacing([(label.pos, label.text)], official, Message(f"改为「{official}」", f'write "{official}"')),
     )
 
 
@@ -175,6 +176,7 @@ def note_and_unit(report: Report) -> Iterator[Finding]:
             ),
             table="t3",
             expected=spec.t3_note,
+            fix=_note_restored(report, t3, spec.t3_note),
         )
     t2 = report.tables.get("t2")
     fees = next((row for row in spec.t2_rows if row.fee), None)
@@ -201,4 +203,26 @@ def note_and_unit(report: Report) -> Iterator[Finding]:
         ),
         table="t2",
         expected=fee_header,
+        fix=None
+        if near is None
+        else replacing([(near.pos, near.text)], fee_header, Message(f"改为「{fee_header}」", f'write "{fee_header}"')),
+    )
+
+
+# Where a grid line's first cell is, when it is empty: a tab line's start, a Markdown row's first "| |".
+_EMPTY_FIRST_CELL = {"\t": 1, "| |": 3}
+
+
+def _note_restored(report: Report, table: Table, note: str) -> Fix | None:
+    """The 勾稽 note written into the top-left cell of 表三 when that cell is there and empty (its first line starts
+    with an empty cell), as the official layout has it; None when there is no such cell to write it in."""
+    line = table.pos.line
+    text = report.lines[line - 1] if 0 < line <= len(report.lines) else ""
+    column = next((at for start, at in _EMPTY_FIRST_CELL.items() if text.startswith(start)), None)
+    if column is None:
+        return None
+    place = table.pos.place._replace(cell=1) if table.pos.place is not None else None
+    at = Position(line, column, place)
+    return Fix(
+        (Edit(at, at, "", note),), True, Message(f"在表三左上角补上「{note}」", "write the note in the top-left cell")
     )

@@ -93,6 +93,12 @@ def _open(path: Path) -> tuple[Any, Numbering]:
         return _from_archive(file)
 
 
+def body_and_numbering(file: BinaryIO) -> tuple[Any, Numbering]:
+    """The body element of a document and its numbering, read as the reader reads them (within the same bounds;
+    ``Unreadable`` otherwise), for editing a copy of the document at the places the reader gives (``--fix``)."""
+    return _from_archive(file)
+
+
 def _from_archive(file: BinaryIO) -> tuple[Any, Numbering]:
     try:
         with zipfile.ZipFile(file) as archive:
