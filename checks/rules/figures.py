@@ -125,7 +125,7 @@ class Phrase(NamedTuple):
     lead: str | None = None  # "before": what must come right before the count ("收到" 8份…)
     context: Context | None = None  # None: the words themselves say they are about disclosure requests
     alone: bool = False  # "after" words without a noun of their own: the count must end its clause
-    not_after: tuple[str, ...] = ()  # the words must not follow these
+    not_after: tuple[str, ...] = ()  # the words must not follow these ("none": not anywhere before in the sentence)
     needs: str | None = None  # "none": the statement must name this
     cue: tuple[str, ...] = ()  # a sentence without any of these cannot hold the phrase (a fast pre-check)
 
@@ -147,10 +147,14 @@ def before(words: str, context: Context | None = None, lead: str | None = None, 
 
 
 def none(
-    words: str, context: Context | None = None, needs: str | None = None, cue: tuple[str, ...] = ("未", "无", "没")
+    words: str,
+    context: Context | None = None,
+    needs: str | None = None,
+    cue: tuple[str, ...] = ("未", "无", "没"),
+    not_after: tuple[str, ...] = (),
 ) -> Phrase:
     """A statement that there were none: "未收到政府信息公开申请" is 0."""
-    return Phrase("none", words, None, context, needs=needs, cue=cue)
+    return Phrase("none", words, None, context, not_after=not_after, needs=needs, cue=cue)
 
 
 CellRef = tuple[str, str, str]  # (table, row, column) keys
@@ -232,7 +236,7 @@ QUANTITIES: tuple[Quantity, ...] = (
         "结转下年度继续办理的政府信息公开申请",
         ("request carried forward to next year", "requests carried forward to next year"),
         _t3_total(lambda spec: spec.t3_carried_forward),
-        ("结转", "转入"),
+        ("结转", "转入", "办结", "完毕"),
         (
             after(rf"{_TO_NEXT_YEAR}{_QUAL}?申请"),  # 结转下年度继续办理的申请2件
             after(_TO_NEXT_YEAR, TOPIC, alone=True),  # 结转下年度继续办理2件
@@ -242,6 +246,14 @@ QUANTITIES: tuple[Quantity, ...] = (
                 TOPIC,
                 cue=("不", "未", "无", "没"),
             ),  # 无下年度结转
+            # 申请均已办结: none left for next year — unless the sentence is about those carried over from last
+            # year ("上年结转的申请均已办结"). 答复 (replied) is not 办结 (closed).
+            none(
+                rf"(?:均|全部|都|一律)(?:已经?)?(?:按期|按时|依法|及时|在法定期限内)?(?:办结|办理完毕|处理完毕){_NONE_END}",
+                TOPIC,
+                cue=("办结", "完毕"),
+                not_after=("上年结转", "上年度结转", "上一年度结转", "上一年结转"),
+            ),
         ),
         _APPLICANTS,
     ),
@@ -376,7 +388,9 @@ def _matches(phrase: Phrase, sentence: str, counts: list[re.Match[str]]) -> Iter
     words = _rx(phrase.words)
     if phrase.form == "none":
         for m in words.finditer(sentence):
-            if phrase.needs is None or phrase.needs in m.group():
+            if (phrase.needs is None or phrase.needs in m.group()) and not any(
+                word in sentence[: m.start()] for word in phrase.not_after
+            ):
                 yield m.start(), m.end(), None
     elif phrase.form == "after":
         for m in words.finditer(sentence):
@@ -552,10 +566,11 @@ def text_figures(report: Report) -> Iterator[Finding]:
     正文中写明的数字应与表格一致。读者往往只看正文，“全年新收政府信息公开申请12件”而表三写 15，必有一处错误。
     比较的说法：新收（收到、受理）政府信息公开申请 N 件、上年结转 N 件、结转下年度 N 件、予以公开 N 件（表三总计列），
     行政复议 N 件、行政诉讼 N 件（表四总计，行政诉讼为未经复议直接起诉与复议后起诉之和），以及“未收到政府信息公开
-    申请”“无下年度结转”“未发生……行政复议、行政诉讼”等表示 0 的说法。只比较在一句之内明确说的是同一数量的说法：
-    留言、咨询、建议、备案、行政许可申请、按渠道或申请人分列的数字、其他年度或季度的数字，以及“全县”“全区”“各级”
-    “各部门”等全地区的数字（其后写明“本级”“本机关”的除外）都不比较；行政复议、行政诉讼
-    只在第四部分或提到信息公开的句子中比较。新收申请数等于表三“新收 + 上年结转”的，视为写的是收到的申请总数，不报。
+    申请”“无下年度结转”“申请均已办结”（即结转下年度为 0）“未发生……行政复议、行政诉讼”等表示 0 的说法。
+    只比较在一句之内明确说的是同一数量的说法：留言、咨询、建议、备案、行政许可申请、按渠道或申请人分列的数字、
+    其他年度或季度的数字，以及“全县”“全区”“各级”“各部门”等全地区的数字（其后写明“本级”“本机关”的除外）都不
+    比较；“上年结转的申请均已办结”不比较；行政复议、行政诉讼只在第四部分或提到信息公开的句子中比较。
+    新收申请数等于表三“新收 + 上年结转”的，视为写的是收到的申请总数，不报。
     超过 2,000 字的句子不作比较。
     错误示例：正文“全年新收政府信息公开申请12件”，表三“一、本年新收政府信息公开申请数量”总计 15。
     正确示例：正文“全年新收政府信息公开申请15件，上年结转1件，结转下年度继续办理2件”，与表三一致。
@@ -564,8 +579,9 @@ def text_figures(report: Report) -> Iterator[Finding]:
     requests next to a table saying 15 is a mistake in one of them. Compared: new (received, accepted) disclosure
     requests, carried over from last year, carried forward to next year, granted in full (予以公开) — table 3's 总计
     column — and administrative reviews and lawsuits (table 4's totals; lawsuits are both kinds of suit), and
-    statements that there were none ("未收到政府信息公开申请"). Only a sentence that plainly names the same quantity
-    is compared: counts of 留言, 咨询, 建议, 备案 or licensing applications, figures by channel or applicant,
+    statements that there were none ("未收到政府信息公开申请"; "申请均已办结", none carried forward, unless said
+    of those carried over from last year). Only a sentence that plainly names the same quantity is compared:
+    counts of 留言, 咨询, 建议, 备案 or licensing applications, figures by channel or applicant,
     figures for another year or part of the year, and figures for the whole area ("全县", "全区", "各级", "各部门",
     unless "本级" or "本机关" follows) are not. A "new requests" figure equal to new + carried over is
     taken as all requests handled and not reported. A sentence of over 2,000 characters is not compared.
