@@ -25,7 +25,8 @@ from checks.console import discard_stdout, output, tolerate_unencodable
 from checks.suggest import closest, did_you_mean
 
 COMMANDS = ("check", "rule", "convert", "annotate", "init", "schema")
-REPORT_FORMATS = ("text", "concise", "json", "github", "sarif")  # checks.reporters.FORMATS, not imported to parse
+# checks.reporters.FORMATS, not imported to parse
+REPORT_FORMATS = ("text", "concise", "json", "github", "sarif", "html")
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 STDIN = "-"
 
@@ -199,9 +200,10 @@ def _check_options(check: argparse.ArgumentParser, say: Say) -> None:
         choices=REPORT_FORMATS,
         default=None,
         help=say(
-            "输出格式：text（默认，附原文行）、concise（每个问题一行）、json、github（GitHub Actions 中的默认）、sarif",
+            "输出格式：text（默认，附原文行）、concise（每个问题一行）、json、github（GitHub Actions 中的默认）、"
+            "sarif、html（在浏览器中查看的检查报告，表格中标出有问题的单元格）",
             "output format: text (default, with the source line), concise (a line each), json, github (the default "
-            "on GitHub Actions), sarif",
+            "on GitHub Actions), sarif, html (a page for a browser, the tables drawn with the flagged cells marked)",
         ),
     )
     check.add_argument(
@@ -463,7 +465,7 @@ def _check(args: argparse.Namespace) -> int:
     from checks.config import ConfigError, load_config
     from checks.engine import has_errors
     from checks.oserrors import is_regular
-    from checks.reporters import MACHINE, Options, reporter
+    from checks.reporters import MACHINE, MODEL, Options, reporter
     from checks.rules import catalog, unknown_codes
     from checks.run import run, run_stdin
 
@@ -523,14 +525,17 @@ def _check(args: argparse.Namespace) -> int:
         return _usage_error(
             "--fix 和 --diff 须指定文件，不能用于标准输入", "--fix and --diff need files, not standard input", lang
         )
+    model = output_format in MODEL
     if stdin:
-        results = [run_stdin(sys.stdin.buffer.read, shown, config, args.previous)]
+        results = [run_stdin(sys.stdin.buffer.read, shown, config, args.previous, model)]
     else:
-        results = run(args.paths, config, args.previous, progress=sys.stderr.isatty())
+        results = run(args.paths, config, args.previous, progress=sys.stderr.isatty(), model=model)
     if args.fix or args.diff:
         from checks.writers.fixes import apply_repairs
 
-        results, changed = apply_repairs(results, config, args.previous, unsafe=args.unsafe_fixes, write=not args.diff)
+        results, changed = apply_repairs(
+            results, config, args.previous, unsafe=args.unsafe_fixes, write=not args.diff, model=model
+        )
         if args.diff:
             _print_diffs(changed)
             return EXIT_FINDINGS if changed else EXIT_OK

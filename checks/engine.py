@@ -9,7 +9,7 @@ from typing import NamedTuple
 from checks.facts import checked_report
 from checks.findings import Finding, Message, Severity
 from checks.folders import files_under
-from checks.model import Comment, Position
+from checks.model import Comment, Position, Report
 from checks.oserrors import is_regular
 from checks.previous import find_beside, load
 from checks.reading import MAX_BYTES
@@ -32,6 +32,9 @@ class FileResult(NamedTuple):
     # Suppression comments (or some of their codes) that suppressed nothing, named no rule, or could not be read
     # (checks/suppression.py); not findings, and they do not change the exit status.
     unused: tuple[UnusedSuppression, ...] = ()
+    # The report's parts and tables (``drawn``), kept only when the reporter draws them (``lint_file(model=True)``):
+    # other runs do not carry a model per file back from the workers.
+    report: Report | None = None
 
 
 def lint_file(
@@ -42,15 +45,18 @@ def lint_file(
     severities: Mapping[str, Severity] | None = None,
     shown: Path | None = None,
     spec: str | None = None,
+    model: bool = False,
 ) -> FileResult:
     """Lint one file; ``previous`` is last year's report for the cross-year rules (else looked for beside it);
     ``severities`` override the catalog's default severity of some rules (configuration); ``shown``: the path the
     file stands for, when it is a copy (standard input spooled to a temporary file): results are named by it, and
     last year's report is looked for beside it; ``spec``: the key of the format the configuration chose for it
-    (``checks/specs``), else the one the report is written in."""
+    (``checks/specs``), else the one the report is written in; ``model``: keep the report's model in the result
+    (``drawn``), for a reporter that draws the report (``--format html``)."""
     name = str(shown or path)
     try:
-        return _lint(path, shown or path, name, rules, max_bytes, previous, severities or {}, spec)
+        result, report = _lint(path, shown or path, name, rules, max_bytes, previous, severities or {}, spec)
+        return result._replace(report=drawn(report)) if model and report is not None else result
     except Exception:  # a bug must not stop the other files, and must say it is a bug
         import traceback  # here: a run without a crash saves the 3 ms it takes to import
 
@@ -66,24 +72,41 @@ def _lint(
     previous: Path | None,
     severities: Mapping[str, Severity],
     spec: str | None,
-) -> FileResult:
+) -> tuple[FileResult, Report | None]:
+    """The file's result, and its report when one could be built."""
     loaded = read_report(path, max_bytes)
     if loaded is None:
-        return FileResult(name, _stamp([Finding("I001", Position(1, 1), unsupported(path.suffix))], severities), ())
+        unread = [Finding("I001", Position(1, 1), unsupported(path.suffix))]
+        return FileResult(name, _stamp(unread, severities), ()), None
     codes = {r.code for r in rules}
     findings = [f for f in loaded.findings if f.rule in codes]
     if loaded.build is None:
-        return FileResult(name, _stamp(findings, severities), ())
+        return FileResult(name, _stamp(findings, severities), ()), None
     report = checked_report(loaded.build, spec)
+    return _checked(report, shown, name, rules, findings, max_bytes, previous, severities, loaded.lines), report
+
+
+def _checked(
+    report: Report,
+    shown: Path,
+    name: str,
+    rules: list[Rule],
+    findings: list[Finding],
+    max_bytes: int,
+    previous: Path | None,
+    severities: Mapping[str, Severity],
+    lines: tuple[str, ...],
+) -> FileResult:
+    codes = {r.code for r in rules}
     findings.extend(f for f in report.parse_findings if f.rule in codes)
     # The rules that ran: a suppression of any other rule is not needed in this run, but not unused either.
     ran = {r.code for r in rules if r.check is None and r.cross is None}  # made while reading and parsing
     if report.unreadable:
-        return _result(name, findings, severities, loaded.lines, report.format, report.comments, ran)
+        return _result(name, findings, severities, lines, report.format, report.comments, ran)
     if "I006" in codes:
         stray = not_a_report(report)
         if stray is not None:  # one finding for the file, not one per part, table and rule it does not have
-            return _result(name, [stray], severities, loaded.lines, report.format, report.comments, ran | {"I006"})
+            return _result(name, [stray], severities, lines, report.format, report.comments, ran | {"I006"})
     checked: list[Finding] = []
     for r in rules:
         if r.check is not None:
@@ -97,7 +120,7 @@ def _lint(
             assert r.cross is not None
             checked.extend(r.cross(report, last))
             ran.add(r.code)
-    return _result(name, findings + checked, severities, loaded.lines, report.format, report.comments, ran)
+    return _result(name, findings + checked, severities, lines, report.format, report.comments, ran)
 
 
 def _result(
@@ -166,6 +189,14 @@ def _leads_inside(link: Path, folder: Path) -> bool:
         return link.resolve(strict=True).is_relative_to(folder)
     except (OSError, RuntimeError):  # a broken link or a loop
         return False
+
+
+def drawn(report: Report) -> Report:
+    """What a reporter drawing ``report`` reads: its parts' headings, its tables, its specification and facts;
+    its text, lines, comments and source data are left out, so that a result sent back from a worker process is
+    a few kilobytes."""
+    sections = tuple(section._replace(paragraphs=()) for section in report.sections)
+    return report._replace(sections=sections, lines=(), preamble=(), data=None, comments=(), parse_findings=())
 
 
 def has_errors(result: FileResult, strict: bool) -> bool:

@@ -40,6 +40,7 @@ class _Job(NamedTuple):
     severities: tuple[tuple[str, Severity], ...]
     previous: Path | None
     spec: str | None  # the key of the format the configuration chose for it: workers read their own report by it
+    model: bool = False  # keep the report's model in the result, for a reporter that draws it
 
 
 def run(
@@ -50,6 +51,7 @@ def run(
     *,
     parallel_min: int = PARALLEL_MIN,
     workers: int | None = None,
+    model: bool = False,
 ) -> list[FileResult]:
     """Every report file under ``paths``, linted; results in the order of ``expand``.
 
@@ -58,10 +60,11 @@ def run(
     ``parallel_min``: from this many files on, use ``workers`` processes (default: the cores this process may
     use); fewer files, or a single core, are linted in this process.
     Each result keeps, of its decoded source, only the lines its findings point at (the text reporter quotes
-    them), so that memory does not grow with the size of every file read.
+    them), so that memory does not grow with the size of every file read; ``model``: and the report's parts and
+    tables (``engine.drawn``), for a reporter that draws them (``--format html``).
     """
     shared: dict[Any, Any] = {}
-    jobs = [_job(path, config, previous, shared) for path in _files(paths, config)]
+    jobs = [_job(path, config, previous, shared, model) for path in _files(paths, config)]
     count = len(jobs)
     processes = workers_for(count, parallel_min, workers)
     bar = _Progress(count) if progress and count >= PROGRESS_MIN else None
@@ -69,7 +72,7 @@ def run(
     try:
         if processes > 1:
             for result in _in_workers(jobs, processes):
-                results.append(result)
+                results.append(_registered(result))
                 if bar:
                     bar.advance()
         for job in jobs[len(results) :]:  # all of them, or those a failed pool left
@@ -82,7 +85,9 @@ def run(
     return results
 
 
-def run_stdin(read: Callable[[int], bytes], shown: Path, config: Config, previous: Path | None = None) -> FileResult:
+def run_stdin(
+    read: Callable[[int], bytes], shown: Path, config: Config, previous: Path | None = None, model: bool = False
+) -> FileResult:
     """Standard input (``check -``), linted as the file ``shown`` (``--stdin-filename``: its format, its settings,
     last year's report beside it), read up to one byte past the size limit so that a huge input is I004."""
     import tempfile  # only here: reading standard input is rare
@@ -96,7 +101,13 @@ def run_stdin(read: Callable[[int], bytes], shown: Path, config: Config, previou
         spooled = Path(folder, name)
         spooled.write_bytes(data)
         result = lint_file(
-            spooled, settings.rules, previous=previous, severities=settings.severities, shown=shown, spec=settings.spec
+            spooled,
+            settings.rules,
+            previous=previous,
+            severities=settings.severities,
+            shown=shown,
+            spec=settings.spec,
+            model=model,
         )
     return _quoted_only(result)
 
@@ -117,13 +128,13 @@ def workers_for(count: int, parallel_min: int = PARALLEL_MIN, workers: int | Non
     return min(available, count) if count >= parallel_min and available > 1 and count > 1 else 1
 
 
-def _job(path: Path, config: Config, previous: Path | None, shared: dict[Any, Any]) -> _Job:
+def _job(path: Path, config: Config, previous: Path | None, shared: dict[Any, Any], model: bool = False) -> _Job:
     """A file's job. Files share a handful of settings: ``shared`` holds one copy of each, which every job that
     has it points to, so that 10,000 jobs do not hold 10,000 copies of the rule codes (memory flat in a batch)."""
     settings = config.for_path(path)
     codes = _one_copy(shared, tuple(r.code for r in settings.rules))
     severities = _one_copy(shared, tuple(settings.severities.items()))
-    return _Job(str(path), codes, severities, previous, settings.spec)
+    return _Job(str(path), codes, severities, previous, settings.spec, model)
 
 
 _T = TypeVar("_T")
@@ -142,8 +153,20 @@ def _lint(job: _Job) -> FileResult:
         previous=job.previous,
         severities=dict(job.severities),
         spec=job.spec,
+        model=job.model,
     )
     return _quoted_only(result)
+
+
+def _registered(result: FileResult) -> FileResult:
+    """A result from a worker, its report's specification replaced by this process's registered one: each model
+    arrives with a copy of its own (some 10 KB), and a folder's reports share a handful."""
+    report = result.report
+    if report is None:
+        return result
+    from checks.specs import get
+
+    return result._replace(report=report._replace(spec=get(report.spec.key) or report.spec))
 
 
 def _lint_chunk(jobs: list[_Job]) -> list[FileResult]:

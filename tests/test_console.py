@@ -17,7 +17,7 @@ import pytest
 
 from tests.conftest import EXAMPLES, ROOT
 
-FORMATS = ("text", "concise", "json", "github", "sarif")
+FORMATS = ("text", "concise", "json", "github", "sarif", "html")
 
 
 def run(encoding: str, *args: str) -> subprocess.CompletedProcess[bytes]:
@@ -37,6 +37,8 @@ def test_every_format_survives_the_console_encoding(encoding: str, output_format
         document = json.loads(done.stdout.decode("utf-8"))  # UTF-8 bytes, not the console's encoding
         text = json.dumps(document, ensure_ascii=False)
         assert "表三" in text
+    elif output_format == "html":
+        assert "表三" in done.stdout.decode("utf-8")  # a page says its charset: UTF-8, whatever the console's
     else:
         shown = done.stdout.decode(encoding)  # what the console shows decodes in its own encoding
         assert "A001" in shown

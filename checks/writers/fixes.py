@@ -242,9 +242,16 @@ _HIDDEN = frozenset(f"{_W}{tag}" for tag in ("del", "moveFrom", "txbxContent", "
 
 
 def apply_repairs(
-    results: Sequence[FileResult], config: Any, previous: Path | None, *, unsafe: bool, write: bool
+    results: Sequence[FileResult],
+    config: Any,
+    previous: Path | None,
+    *,
+    unsafe: bool,
+    write: bool,
+    model: bool = False,
 ) -> tuple[list[FileResult], list[Repair]]:
-    """Each file's repairs (``write``: written back, and its result the repaired file's); the repairs made."""
+    """Each file's repairs (``write``: written back, and its result the repaired file's, with its model when the
+    reporter draws it: ``model``); the repairs made."""
     from checks.engine import lint_file
 
     out: list[FileResult] = []
@@ -258,7 +265,13 @@ def apply_repairs(
 
         def lint(copy: Path, path: Path = path, settings: Any = settings) -> FileResult:
             return lint_file(
-                copy, settings.rules, previous=previous, severities=settings.severities, shown=path, spec=settings.spec
+                copy,
+                settings.rules,
+                previous=previous,
+                severities=settings.severities,
+                shown=path,
+                spec=settings.spec,
+                model=model,
             )
 
         repaired = repair(path, lint, unsafe=unsafe)
