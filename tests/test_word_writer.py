@@ -16,7 +16,7 @@ from lxml import etree
 
 from checks.cli import main
 from checks.writers.place import lay_out
-from checks.writers.word import Merge, merges
+from checks.writers.place import Merge, merges
 from tests.conftest import CLEAN_TEXT, CORPUS, EXAMPLES, SEED, to_pipe_layout
 from tests.test_convert import MUTATIONS, _findings, _model
 from tests.variants import FORMATS, WRITERS

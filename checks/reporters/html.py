@@ -29,7 +29,7 @@ from checks.reporters.summary import crash_text, rule_title, rules_by_count, sum
 from checks.rules import catalog
 from checks.specs import Specification, default
 from checks.visible import visible, visible_lines
-from checks.writers.place import lay_out
+from checks.writers.place import Grid, lay_out, merges
 
 FAMILIES = ("I", "S", "R", "T", "A", "X")  # the rule families, in the order the catalog lists them
 TABLES = ("t2", "t3", "t4")
@@ -393,16 +393,15 @@ def _tables(index: int, report: Report, marks: dict[_Key, list[_Mark]], say: _Sa
             )
             continue
         parts.append('<div class="scroll">')
-        lines, laid = _cells(table, spec)
-        parts.append(_table(f"{index}-{key}", name, lines, laid, marks, ids, say))
+        grid = lay_out(table, spec)
+        parts.append(_table(f"{index}-{key}", name, _cells(table, grid), grid, marks, ids, say))
         parts.append("</div>\n")
     return "".join(parts), ids
 
 
-def _cells(table: Table, spec: Specification) -> tuple[list[list[_Cell]], list[int]]:
+def _cells(table: Table, grid: Grid) -> list[list[_Cell]]:
     """The table on the official grid, each cell with the place it was written (to find its findings by), padded
-    to one width; and each line's length as laid out."""
-    grid = lay_out(table, spec)
+    to one width."""
     rows: Iterator[Row] = iter(sorted((*table.rows, *table.unplaced), key=lambda r: _order(r.pos)))
     lines: list[list[_Cell]] = []
     for texts, span in zip(grid.lines, grid.values, strict=True):
@@ -419,7 +418,7 @@ def _cells(table: Table, spec: Specification) -> tuple[list[list[_Cell]], list[i
         lines.append(line)
     _place_labels(lines, table)
     width = max(grid.width, *(len(line) for line in lines))
-    return [line + [_Cell("", False, None)] * (width - len(line)) for line in lines], [len(line) for line in lines]
+    return [line + [_Cell("", False, None)] * (width - len(line)) for line in lines]
 
 
 def _place_labels(lines: list[list[_Cell]], table: Table) -> None:
@@ -434,40 +433,14 @@ def _place_labels(lines: list[list[_Cell]], table: Table) -> None:
                 break
 
 
-def _spans(lines: list[list[_Cell]], laid: list[int]) -> dict[tuple[int, int], tuple[int, int]]:
-    """(rowspan, colspan) of each cell of the grid, (0, 0) for one another covers, as the official attachment
-    merges them: a label extends right over the empty cells after it and down over the lines empty below it; a
-    row's last value cell extends over the empty cells the layout gave its line (``laid``: each line's length as
-    laid out, before it was padded to the table's width)."""
-    width = len(lines[0]) if lines else 0
-
-    def empty(i: int, j: int) -> bool:
-        return not lines[i][j].data and not lines[i][j].text
-
-    across: dict[tuple[int, int], int] = {}
-    covered: set[tuple[int, int]] = set()
-    for i, line in enumerate(lines):
-        for j, cell in enumerate(line):
-            last_value = cell.data and (j + 1 == width or not line[j + 1].data)
-            if not (cell.text and not cell.data) and not last_value:
-                continue
-            limit = laid[i] if cell.data else width
-            k = 1
-            while j + k < limit and empty(i, j + k):
-                k += 1
-            across[(i, j)] = k
-            covered.update((i, j + m) for m in range(1, k))
+def _spans(grid: Grid) -> dict[tuple[int, int], tuple[int, int]]:
+    """(rowspan, colspan) of each cell that starts a merged one, (0, 0) for one another covers: the official
+    attachment's merges (``writers.place.merges``), as the Word writer draws them."""
     spans: dict[tuple[int, int], tuple[int, int]] = {}
-    for (i, j), k in across.items():
-        down = 1
-        if not lines[i][j].data:
-            while i + down < len(lines) and all(
-                empty(i + down, j + m) and (i + down, j + m) not in covered and (i + down, j + m) not in spans
-                for m in range(k)
-            ):
-                down += 1
-        spans[(i, j)] = (down, k)
-        spans.update(((i + a, j + m), (0, 0)) for a in range(down) for m in range(k) if a or m)
+    for m in merges(grid):
+        if m.down > 1 or m.across > 1:
+            spans[(m.line, m.column)] = (m.down, m.across)
+            spans.update(((m.line + a, m.column + b), (0, 0)) for a in range(m.down) for b in range(m.across) if a or b)
     return spans
 
 
@@ -475,12 +448,12 @@ def _table(
     prefix: str,
     name: str,
     lines: list[list[_Cell]],
-    laid: list[int],
+    grid: Grid,
     marks: dict[_Key, list[_Mark]],
     ids: dict[_Key, str],
     say: _Say,
 ) -> str:
-    spans = _spans(lines, laid)
+    spans = _spans(grid)
     # A column in which no cell begins (every line merges it into a cell on its left) is dropped: HTML's table
     # model has no such column, and the merged cells are as wide without it.
     width = len(lines[0]) if lines else 0

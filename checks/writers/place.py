@@ -139,3 +139,56 @@ def _cells(lead: list[str], row: Row, expected: int, width: int) -> tuple[list[s
     if len(row.cells) >= expected:
         cells += [""] * (width - len(cells))
     return cells, span
+
+
+class Merge(NamedTuple):
+    """A cell of a laid-out table as Word draws it: where it starts and how many lines and columns it covers."""
+
+    line: int
+    column: int
+    down: int
+    across: int
+
+
+def merges(grid: Grid) -> list[Merge]:
+    """The header and label cells of ``grid`` merged as on the official attachment: a label takes in the empty
+    cells to its right, then the lines below whose cells under it are empty (三、本年度办理结果 spans the rows of its
+    group, 申请人情况 the columns of 表三). A data row's own cells are never merged with each other: a blank one is
+    a cell left blank, and stays one; its last takes in the empty cells the line has after it (本年处理决定数量 spans
+    three columns of 表二, and so does the one figure under it)."""
+    lines = grid.lines
+
+    def free(line: int, column: int) -> bool:
+        span = grid.values[line]
+        in_data = span is not None and span[0] <= column < span[1]
+        return column < len(lines[line]) and not lines[line][column] and not in_data and (line, column) not in covered
+
+    covered: set[tuple[int, int]] = set()
+    out = []
+    for r, cells in enumerate(lines):
+        span = grid.values[r]
+        for c, text in enumerate(cells):
+            if (r, c) in covered:
+                continue
+            across = down = 1
+            if span is not None and c == span[1] - 1:
+                while free(r, c + across):  # the line's empty cells after its last value (表二's one-value rows)
+                    across += 1
+            elif text and (span is None or not span[0] <= c < span[1]):
+                while free(r, c + across):
+                    across += 1
+                while (
+                    r + down < len(lines)
+                    and _continues(grid, r + down, c)
+                    and all(free(r + down, c + i) for i in range(across))
+                ):
+                    down += 1
+            covered.update((r + i, c + j) for i in range(down) for j in range(across))
+            out.append(Merge(r, c, down, across))
+    return out
+
+
+def _continues(grid: Grid, line: int, column: int) -> bool:
+    """Whether a label at ``column`` may reach down into ``line``: not a data row with a label of its own to the
+    left (（七）总计 under 3.其他 ends the group above it)."""
+    return grid.values[line] is None or not any(grid.lines[line][:column])
