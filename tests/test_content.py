@@ -12,6 +12,7 @@ from checks.engine import lint_file
 from checks.findings import Severity
 from checks.rules import selected
 from tests.conftest import CLEAN_TEXT, CORPUS, SEED, Lint, codes, line_of
+from tests.variants import FORMATS, lint_as
 
 FIXTURES = Path(__file__).parent / "fixtures"
 HEADINGS = {
@@ -266,3 +267,37 @@ def test_seed_gets_r009_and_no_other_content_rule(lint: Lint) -> None:
 
 def test_clean_example_gets_no_content_rule(lint: Lint) -> None:
     assert lint(CLEAN_TEXT, select=list(CONTENT_RULES)).findings == ()
+
+
+# --- R013: a 人民政府's own report gives its 工作考核、社会评议和责任追究 (条例 Art. 50) ----------------------------
+_ACCOUNTABILITY = (
+    "将政务公开工作纳入年度考核，组织开展业务培训2次，接受社会监督，全年未发生因政府信息公开工作被责任追究的情况。"
+)
+_GOVERNMENT = CLEAN_TEXT.replace("示例县自然资源局", "示例县人民政府")
+assert _ACCOUNTABILITY in _GOVERNMENT
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize(
+    ("agency", "sentence", "found"),
+    [
+        ("示例县人民政府", "组织开展业务培训2次。", 1),  # a government, none of the three: R013
+        ("示例县人民政府", _ACCOUNTABILITY, 0),  # a government saying them
+        ("示例县人民政府办公室", "组织开展业务培训2次。", 0),  # its office is not the government
+        ("示例县自然资源局", "组织开展业务培训2次。", 0),  # nor is a department
+    ],
+)
+def test_r013_in_every_format(tmp_path: Path, fmt: str, agency: str, sentence: str, found: int) -> None:
+    text = _GOVERNMENT.replace(_ACCOUNTABILITY, sentence).replace("示例县人民政府", agency)
+    result = lint_as(text, fmt, tmp_path, name=f"{agency}2025")
+    assert result.crash is None, result.crash
+    r013 = [f for f in result.findings if f.rule == "R013"]
+    assert len(r013) == found, r013
+    assert all(f.severity is Severity.WARNING and "第五十条" in f.message.zh for f in r013)
+
+
+def test_r013_leaves_a_report_with_a_part_missing_to_r001(tmp_path: Path) -> None:
+    text = _GOVERNMENT.replace(_ACCOUNTABILITY, "组织开展业务培训2次。")
+    cut = text[: text.index("六、其他需要报告的事项")]  # part 六 missing: what it would have said is unknown
+    result = lint_as(cut, "txt", tmp_path, name="示例县人民政府2025")
+    assert [f.rule for f in result.findings if f.rule in ("R001", "R013")] == ["R001"]

@@ -274,6 +274,51 @@ def information_fee(report: Report) -> Iterator[Finding]:
 
 
 @rule(
+    "R013",
+    Severity.WARNING,
+    "本级政府报告未说明工作考核、社会评议和责任追究情况",
+    "a government's own report omits its 工作考核、社会评议和责任追究",
+)
+def government_accountability(report: Report) -> Iterator[Finding]:
+    """
+    《条例》第五十条规定，各级人民政府的政府信息公开工作年度报告还应当包括工作考核、社会评议和责任追究结果情况。
+    标题中的机关是“……人民政府”本身（省、市、县、乡镇人民政府）的，报告中应写明这些情况，例如“将政府信息公开
+    工作纳入绩效考核……未发生责任追究情况”；六个部分齐全而全文没有写到考核、评议或责任追究的，提示本规则（缺少
+    部分时由 R001 提示，不再提示本规则）。人民政府办公室
+    （办公厅）和政府部门的报告不适用。与其他应写内容（R007–R009）一样为警告。
+    错误示例：“示例县人民政府2025年政府信息公开工作年度报告”全文未提及考核、评议、责任追究。
+    正确示例：同一报告写有“将政务公开工作纳入年度考核……全年未发生因政府信息公开工作被责任追究的情况”。
+    ---
+    Article 50 of the Regulations: the annual report of a people's government (各级人民政府) also gives the results
+    of its assessment, public appraisal and accountability (工作考核、社会评议和责任追究结果情况). When the agency in
+    the title is a 人民政府 itself (a province's down to a township's), the report should say so, e.g. "将政府信息公开
+    工作纳入绩效考核……未发生责任追究情况"; a report with its six parts naming none of 考核, 评议 and 责任追究
+    anywhere gets this rule (with a part missing, R001 says so, and this rule nothing).
+    The 办公室/办公厅 of a government and its departments are not meant. A warning, as the other contents asked for
+    (R007–R009). Failing: "示例县人民政府2025年政府信息公开工作年度报告" without any of them. Passing: the same with
+    "将政务公开工作纳入年度考核……全年未发生因政府信息公开工作被责任追究的情况".
+    """
+    spec, agency = report.spec, report.facts.agency
+    if agency is None or not norm(agency).endswith(spec.government_suffix):
+        return
+    if {section.part for section in report.sections} != {part.number for part in spec.parts}:
+        return  # a part is missing (R001), which may be where it was said
+    if any(word in text.text for text in report.prose() for word in spec.accountability_words):
+        return
+    first = report.sections[0]
+    yield Finding(
+        "R013",
+        first.heading.pos,
+        Message(
+            f"{agency}的报告未说明工作考核、社会评议和责任追究结果情况（《条例》第五十条），如「{spec.accountability_example}」",
+            f"the report of {agency}, a people's government, does not give its 工作考核、社会评议和责任追究 "
+            f'(Article 50 of the Regulations), e.g. "{spec.accountability_example}"',
+        ),
+        expected=spec.accountability_example,
+    )
+
+
+@rule(
     "R010",
     Severity.ERROR,
     "使用了已废止的2019年格式",

@@ -86,6 +86,9 @@ class Specification(NamedTuple):
     info_fee: str
     info_fee_words: tuple[str, ...]
     info_fee_example: str
+    government_suffix: str
+    accountability_words: tuple[str, ...]
+    accountability_example: str
     superseded_notice: str | None
     superseded_t2_labels: tuple[str, ...]
     t3_other_group: str | None

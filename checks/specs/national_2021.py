@@ -294,6 +294,11 @@ INFO_FEE = "信息处理费"  # 《政府信息公开信息处理费管理办法
 # A statement about charging in any words: "政府信息公开未发生收费情况", "本年度未收取任何费用" (reference §6.4).
 INFO_FEE_WORDS = (INFO_FEE, "处理费", "收费", "收取", "费用")
 INFO_FEE_EXAMPLE = "本年度未收取信息处理费"
+# A 人民政府's own report (条例 Art. 50: 各级人民政府) also gives its 工作考核、社会评议和责任追究结果情况; an agency
+# named so is one (a province's down to a township's), its 办公室/办公厅 and departments are not (R013).
+GOVERNMENT_SUFFIX = "人民政府"
+ACCOUNTABILITY_WORDS = ("考核", "评议", "责任追究", "追责", "问责")
+ACCOUNTABILITY_EXAMPLE = "本年度将政府信息公开工作纳入绩效考核，开展社会评议，未发生责任追究情况"
 
 # --- The superseded 2019 format (国办公开办函〔2019〕60号; reference §3) -----------------------------------------
 SUPERSEDED_NOTICE = r"国办公开办函\s*[〔\[【(（]\s*2019\s*[〕\]】)）]\s*60\s*号|年度报告格式\s*[(（]\s*试行\s*[)）]"
