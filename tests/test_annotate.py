@@ -262,3 +262,11 @@ def test_a_word_file_python_docx_cannot_copy_is_said_so(tmp_path: Path, capsys: 
     err = capsys.readouterr().err
     assert "Traceback" not in err and "另存为" in err
     assert not default_output(source).exists()
+
+
+def test_a_missing_previous_report_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "report.txt"
+    source.write_text(FAULTY_TEXT, encoding="utf-8")
+    assert main(["annotate", str(source), "--previous", str(tmp_path / "none.txt")]) == 2
+    assert "none.txt" in capsys.readouterr().err
+    assert not default_output(source).exists()

@@ -13,12 +13,13 @@ from __future__ import annotations
 import argparse
 import bisect
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from checks.findings import Finding, Message, Severity
 from checks.model import Place
+from checks.oserrors import is_regular
 from checks.writers.commands import EXIT_OK, cannot_write, fail, read_model, say
 from checks.writers.word import Written, layout, xml_text
 
@@ -52,9 +53,9 @@ def annotate(args: argparse.Namespace) -> int:
             Message(f"{output} 已存在，不覆盖；请用 -o 指定输出文件", f"{output} exists; not overwriting it (give -o)"),
             lang,
         )
+    if args.previous is not None and not is_regular(args.previous):
+        return fail(Message(f"找不到上一年度的报告：{args.previous}", f"no such file: {args.previous}"), lang)
     report = read_model(source)  # also what says why a file cannot be read
-    if not isinstance(report, Message) and source.suffix.lower() != ".docx" and report.format == "docx":
-        report = Message(f"{source} 不是 Word 文档", f"{source} is not a Word document")
     if isinstance(report, Message):
         return fail(report, lang)
     try:
@@ -105,7 +106,7 @@ def annotate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-Anchor = Any  # a finding -> the w:p or w:tc element its comment goes on
+Anchor = Callable[[Finding], Any]  # where a finding's comment goes: the w:p or w:tc element
 
 
 def _docx_anchors(source: Path) -> tuple[Document, Anchor]:
