@@ -21,8 +21,11 @@ from tests.conftest import CLEAN_TEXT, line_of
 CARRIED_OVER = "二、上年结转政府信息公开申请数量\t\t\t1\t0\t0\t0\t0\t0\t1"  # this year's row II, as clean.txt has it
 CARRIED_FORWARD = "四、结转下年度继续办理\t\t\t1\t1\t0\t0\t0\t0\t2"  # row IV
 NORMATIVE = "行政规范性文件\t2\t1\t15"  # 表二: issued 2, repealed 1, in force 15
+LICENCES = "行政许可\t36\t\t"
 AGENCY = "示例县自然资源局"
-assert CARRIED_OVER in CLEAN_TEXT and CARRIED_FORWARD in CLEAN_TEXT and NORMATIVE in CLEAN_TEXT
+assert (
+    CARRIED_OVER in CLEAN_TEXT and CARRIED_FORWARD in CLEAN_TEXT and NORMATIVE in CLEAN_TEXT and LICENCES in CLEAN_TEXT
+)
 
 
 def _last_year(forward: str = "1\t0\t0\t0\t0\t0\t1", normative: str = "2\t1\t14") -> str:
@@ -30,7 +33,8 @@ def _last_year(forward: str = "1\t0\t0\t0\t0\t0\t1", normative: str = "2\t1\t14"
     normative documents in force (14) lead to 2025's 15 (14 + 2 − 1)."""
     text = CLEAN_TEXT.replace("2025", "2024")
     text = text.replace(CARRIED_FORWARD, f"四、结转下年度继续办理\t\t\t{forward}")
-    return text.replace(NORMATIVE, f"行政规范性文件\t{normative}")
+    # Last year's own 行政许可 figure: its 表二 is never this year's whole (that is X006's, not X002's or X003's).
+    return text.replace(NORMATIVE, f"行政规范性文件\t{normative}").replace(LICENCES, "行政许可\t30\t\t")
 
 
 LAST_ONE_OFF = _last_year("1\t1\t0\t0\t0\t0\t1")  # carries 1 request of a business forward; 2025 has 0 carried over
@@ -74,7 +78,10 @@ def test_x002_at_the_one_differing_cell(tmp_path: Path) -> None:
 
 
 def test_x002_one_finding_per_differing_column(tmp_path: Path) -> None:
-    _write(tmp_path / "2024.txt", CLEAN_TEXT.replace("2025", "2024"))  # carries 1 1 … 2 forward; 2025 has 1 0 … 1
+    # Carries 1 1 … 2 forward; 2025 has 1 0 … 1 (and last year had other new requests: its 表三 is its own).
+    last = _last_year("1\t1\t0\t0\t0\t0\t2").replace("\t\t\t12\t2\t0\t0\t1\t0\t15", "\t\t\t11\t2\t0\t0\t1\t0\t14")
+    assert last != _last_year("1\t1\t0\t0\t0\t0\t2")
+    _write(tmp_path / "2024.txt", last)
     this = _write(tmp_path / "2025.txt", CLEAN_TEXT)
     found = [(f.col, f.expected, f.actual, f.pos.column) for f in _x(this)]
     assert found == [("business", 1, 0, _column_of(CARRIED_OVER, 1)), ("total", 2, 1, _column_of(CARRIED_OVER, 6))]
@@ -268,3 +275,36 @@ def test_x002_and_x003_in_every_format(tmp_path: Path, this_format: str, last_fo
         expected_raw = str(finding.actual)
         at = lines[finding.pos.line - 1][finding.pos.column - 1 :]
         assert at.startswith(expected_raw), (finding.rule, at)
+
+
+# --- X006 ---------------------------------------------------------------------------------------------------------
+COPIED = CLEAN_TEXT.replace("2025", "2024")  # last year's report with exactly this year's figures
+
+
+@pytest.mark.parametrize("fmt", ["txt", "md", "yaml", "html", "docx"])
+def test_x006_once_for_tables_kept_from_last_year_and_not_x002_x003(tmp_path: Path, fmt: str) -> None:
+    from tests.variants import WRITERS
+
+    WRITERS[fmt](COPIED, tmp_path / f"{AGENCY}2024.{fmt}")
+    this = tmp_path / f"{AGENCY}2025.{fmt}"
+    WRITERS[fmt](CLEAN_TEXT, this)
+    found = lint_file(this, selected(["X002", "X003", "X006"], None)).findings
+    assert [f.rule for f in found] == ["X006"], found
+    [finding] = found
+    assert finding.severity is Severity.WARNING and finding.table == "t2"
+    # (表四's one review and one suit are 4 figures: the same two years running is no sign of copying)
+    assert "表二、表三的" in finding.message.zh and f"{AGENCY}2024.{fmt}" in finding.message.zh
+
+
+def test_x006_passes_this_years_figures_and_tables_of_few_figures(tmp_path: Path) -> None:
+    _write(tmp_path / f"{AGENCY}2024.txt", _last_year("2\t0\t0\t0\t0\t0\t2"))
+    this = _write(tmp_path / f"{AGENCY}2025.txt", CLEAN_TEXT)
+    assert _x(this, "X006") == ()  # 表二 and 表三 differ, 表四 has 1 review and 1 suit: fewer than 5 figures
+    assert [f.col for f in _x(this, "X002")] == ["natural", "total"]  # and the carried figures are still compared
+
+
+def test_x006_names_only_the_tables_that_are_the_same(tmp_path: Path) -> None:
+    _write(tmp_path / f"{AGENCY}2024.txt", COPIED.replace(NORMATIVE, "行政规范性文件\t3\t1\t15"))
+    this = _write(tmp_path / f"{AGENCY}2025.txt", CLEAN_TEXT)
+    [finding] = _x(this, "X006")
+    assert "表三" in finding.message.zh and "表二" not in finding.message.zh and finding.table == "t3"

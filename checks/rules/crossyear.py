@@ -1,6 +1,6 @@
 """Family X across years: this year's report against last year's of the same agency (see checks/previous.py).
 
-X002 and X003 are the cross-year arithmetic of reference §2.5 item 5; X004 compares the wording.
+X002 and X003 are the cross-year arithmetic of reference §2.5 item 5; X004 compares the wording, X006 the figures.
 """
 
 from __future__ import annotations
@@ -91,6 +91,73 @@ def same_as_last_year(report: Report, previous: Report) -> Iterator[Finding]:
 # --- X002, X003: the figures carried from one year to the next (reference §2.5 item 5) --------------------------
 
 
+COPIED_TABLES = ("t2", "t3", "t4")
+MIN_COPIED = 5  # non-zero figures a table needs before the same figures two years running are more than chance
+
+
+def _figures(report: Report, key: str) -> dict[str, tuple[int | float, ...]] | None:
+    """Every row of a table by key with its numbers, when each row's cells can all be read (else None)."""
+    table = report.tables.get(key)
+    if table is None or not table.rows or table.unplaced:
+        return None
+    out: dict[str, tuple[int | float, ...]] = {}
+    for row in table.rows:
+        values = names.values(row, len(names.row_spec(report.spec, key, row.key).columns))
+        if values is None:
+            return None
+        out[row.key] = tuple(values)
+    return out
+
+
+def copied_tables(report: Report, previous: Report) -> list[str]:
+    """The tables whose every figure is last year's, with at least ``MIN_COPIED`` of them not 0 (X006; X002 and
+    X003 leave such a table to it: one mistake, one finding)."""
+    if report.spec.key != previous.spec.key:  # the same rows only in the same format
+        return []
+    copied = []
+    for key in COPIED_TABLES:
+        this = _figures(report, key)
+        if this and this == _figures(previous, key) and sum(1 for row in this.values() for v in row if v) >= MIN_COPIED:
+            copied.append(key)
+    return copied
+
+
+@cross_rule("X006", Severity.WARNING, "表格数字与上一年度完全相同", "tables with exactly last year's figures")
+def figures_unchanged(report: Report, previous: Report) -> Iterator[Finding]:
+    """
+    表二、表三、表四的每一个数字都与同一机关上一年度报告相同（且不全为 0）的，多半是沿用了上一年度的表格而未按
+    本年度重新统计（东莞市统计局2008–2010年的报告数据连续相同）。全文提示一次，位置在第一张相同的表格，消息列出
+    相同的表格和上一年度报告的文件。数字确实未变的，请核对后说明。非零数字少于 5 个的表格（如只有 1 件行政复议、
+    1 件行政诉讼）两年相同并不罕见，不提示。表格相同时，X002、X003 不再对该表逐项提示。上一年度的报告的查找方式同 X002。
+    错误示例：2025年报告的表三与2024年报告的表三逐格相同。正确示例：按本年度统计的数字。
+    ---
+    Every figure of table 2, 3 or 4 the same as in the same agency's report of the year before (and not all 0):
+    most likely last year's table kept instead of this year's count (东莞 统计局's reports of 2008–2010 had
+    identical data). One finding for the report, at the first such table, naming the tables and last year's file;
+    if nothing changed, check and say so. A table with fewer than 5 non-zero figures (one review, one suit) can
+    rightly be the same two years running: not reported. X002 and X003 leave such a table to this rule. Last year's
+    report is found as for X002. Failing: 2025's table 3 cell for cell 2024's. Passing: this year's figures.
+    """
+    copied = copied_tables(report, previous)
+    if not copied:
+        return
+    spec = report.spec
+    tables_zh = "、".join(names.table(spec, key).zh for key in copied)
+    tables_en = ", ".join(names.table(spec, key).en for key in copied)
+    name = shown(previous.path)
+    yield Finding(
+        "X006",
+        report.tables[copied[0]].pos,
+        Message(
+            f"{tables_zh}的数字与上一年度报告「{name}」完全相同，请核对是否按本年度重新统计",
+            f'the figures of {tables_en} are exactly those of last year\'s report "{name}": check that they were '
+            "counted for this year",
+        ),
+        table=copied[0],
+        expected=previous.path,
+    )
+
+
 def _row(report: Report, table: str, key: str) -> tuple[Row, list[int | float]] | None:
     """A table row with its numbers, when every cell is placed and holds one (else T003/T004 say why); each
     report's row is read by its own specification (last year's may be in another format)."""
@@ -114,7 +181,7 @@ def carried_over(report: Report, previous: Report) -> Iterator[Finding]:
     表三“四、结转下年度继续办理”逐列相等（自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他、总计）。
     每个不相等的单元格报告一次，位置在本年度报告的单元格，消息给出上一年度报告的文件、行号和数值。
     上一年度的报告用 --previous 指定，否则在同一文件夹、再在整个仓库中按标题中的机关名称和年度查找。
-    任一行的单元格数目不对或有单元格不是数字时不检查（由 T003、T004 报告）。
+    任一行的单元格数目不对或有单元格不是数字时不检查（由 T003、T004 报告）；表三与上一年度完全相同的，由 X006 提示。
     两年的数字不衔接，必有一份报告有误，是错误。
     错误示例：2024年报告“四、结转下年度继续办理”的自然人为 2，2025年报告“二、上年结转政府信息公开申请数量”的
     自然人为 1。
@@ -125,12 +192,14 @@ def carried_over(report: Report, previous: Report) -> Iterator[Finding]:
     (the six applicant columns and the total). Each differing cell is reported once, at this year's cell; the
     message names last year's file, its line and its value. Last year's report is given with --previous, or found
     by the agency and year of its title in the same folder, then anywhere in the repository. Rows whose cells
-    cannot all be read are left to T003 and T004.
+    cannot all be read are left to T003 and T004, a table 3 identical to last year's to X006.
     Figures that do not carry over mean one of the two reports is wrong: an error.
     Failing: 2024 carries 2 requests of natural persons forward; 2025 reports 1 carried over.
     Passing: 2025 reports the 2 that 2024 carried forward.
     """
     spec, before = report.spec, previous.spec
+    if "t3" in copied_tables(report, previous):
+        return  # last year's table kept whole: X006, once
     this = _row(report, "t3", spec.t3_carried_over)
     last = _row(previous, "t3", before.t3_carried_forward)
     # Column by column: only when last year's format has this year's columns (the 2019 and 2021 表三 do).
@@ -214,7 +283,8 @@ def in_force(report: Report, previous: Report) -> Iterator[Finding]:
     只作警告：请核对，确有此种情况的在报告中说明。正文写明本年有该类文件修改、修订，且现行有效件数少于计算结果的，
     不提示。
     每行报告一次，位置在本年度报告的“现行有效件数”单元格，消息给出计算过程。上一年度的报告的查找方式同 X002。
-    2019年格式的表二统计的是“对外公开总数量”而不是现行有效件数，任一年度的报告为2019年格式的，不检查。
+    2019年格式的表二统计的是“对外公开总数量”而不是现行有效件数，任一年度的报告为2019年格式的，不检查；表二与上一
+    年度完全相同的，由 X006 提示。
     错误示例：2024年行政规范性文件现行有效 14 件，2025年制发 2 件、废止 1 件，现行有效填 17。
     正确示例：现行有效 15（14 + 2 − 1）。
     ---
@@ -224,10 +294,13 @@ def in_force(report: Report, previous: Report) -> Iterator[Finding]:
     and say so in the report when it happened; a report whose text says such documents were amended (修改, 修订)
     and that has fewer in force than computed gives nothing. One finding per
     row, at this year's 现行有效件数 cell, with the computation. Last year's report is found as for X002. The 2019
-    format's table 2 counts documents published (对外公开总数量), not in force: a year in it is not compared.
+    format's table 2 counts documents published (对外公开总数量), not in force: a year in it is not compared; a
+    table 2 identical to last year's is left to X006.
     Failing: 14 normative documents in force in 2024, 2 issued and 1 repealed in 2025, 17 in force.
     Passing: 15 in force (14 + 2 − 1).
     """
+    if "t2" in copied_tables(report, previous):
+        return  # last year's table kept whole: X006, once
     for key in report.spec.t2_document_rows:
         finding = _in_force(report, previous, key)
         if finding is not None and not (_amended(report, key) and finding.actual < finding.expected):
