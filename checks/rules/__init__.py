@@ -69,6 +69,7 @@ def catalog() -> dict[str, Rule]:
         figures,
         inputs,
         plausibility,
+        publication,
         schema,
         sections,
         tables,

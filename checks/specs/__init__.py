@@ -89,6 +89,8 @@ class Specification(NamedTuple):
     government_suffix: str
     accountability_words: tuple[str, ...]
     accountability_example: str
+    deadlines: tuple[tuple[int, int], tuple[int, int]]
+    published_words: tuple[str, ...]
     superseded_notice: str | None
     superseded_t2_labels: tuple[str, ...]
     t3_other_group: str | None

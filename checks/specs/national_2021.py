@@ -299,6 +299,11 @@ INFO_FEE_EXAMPLE = "本年度未收取信息处理费"
 GOVERNMENT_SUFFIX = "人民政府"
 ACCOUNTABILITY_WORDS = ("考核", "评议", "责任追究", "追责", "问责")
 ACCOUNTABILITY_EXAMPLE = "本年度将政府信息公开工作纳入绩效考核，开展社会评议，未发生责任追究情况"
+# 条例 Art. 49: a 县级以上人民政府部门 publishes its report by 31 January, a 县级以上地方人民政府's own is published
+# by 31 March (month, day of the year after the one reported on): (department, government). R014.
+DEADLINES = ((1, 31), (3, 31))
+# How a page or a copy of it states when it was published ("发布时间：2026-01-20"), besides a source's 发布日期 key.
+PUBLISHED_WORDS = ("发布时间", "发布日期", "发文日期", "公开日期", "公开时间", "发布于")
 
 # --- The superseded 2019 format (国办公开办函〔2019〕60号; reference §3) -----------------------------------------
 SUPERSEDED_NOTICE = r"国办公开办函\s*[〔\[【(（]\s*2019\s*[〕\]】)）]\s*60\s*号|年度报告格式\s*[(（]\s*试行\s*[)）]"
