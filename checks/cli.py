@@ -26,7 +26,7 @@ from checks.suggest import closest, did_you_mean
 
 COMMANDS = ("check", "rule", "convert", "annotate", "init", "schema")
 # checks.reporters.FORMATS, not imported to parse
-REPORT_FORMATS = ("text", "concise", "json", "github", "sarif", "html")
+REPORT_FORMATS = ("text", "concise", "json", "github", "sarif", "html", "csv")
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 STDIN = "-"
 
@@ -201,9 +201,10 @@ def _check_options(check: argparse.ArgumentParser, say: Say) -> None:
         default=None,
         help=say(
             "输出格式：text（默认，附原文行）、concise（每个问题一行）、json、github（GitHub Actions 中的默认）、"
-            "sarif、html（在浏览器中查看的检查报告，表格中标出有问题的单元格）",
+            "sarif、html（在浏览器中查看的检查报告，表格中标出有问题的单元格）、csv（每份报告一行的主要数字，供表格软件）",
             "output format: text (default, with the source line), concise (a line each), json, github (the default "
-            "on GitHub Actions), sarif, html (a page for a browser, the tables drawn with the flagged cells marked)",
+            "on GitHub Actions), sarif, html (a page for a browser, the tables drawn with the flagged cells marked), "
+            "csv (a row of key figures per report, for a spreadsheet)",
         ),
     )
     check.add_argument(

@@ -325,13 +325,13 @@ def test_wants_files_and_exclude(tmp_path: Path) -> None:
     assert not config.wants(root / "reports" / "archive" / "2019" / "a.txt")
     assert not config.wants(root / "notes" / "a.bak.md")
     assert config.wants(tmp_path / "elsewhere" / "a.yaml")  # outside: the suffix decides
-    assert not config.wants(tmp_path / "elsewhere" / "a.pdf")
+    assert not config.wants(tmp_path / "elsewhere" / "a.xlsx")
 
 
 def test_wants_without_files_takes_every_report_file(tmp_path: Path) -> None:
     _config(tmp_path, "exclude: [old]\n")
     config = load_config(None, tmp_path, None, None, False)
-    assert [config.wants(tmp_path / name) for name in ("a.txt", "a.md", "a.yaml", "a.YML", "a.pdf", "old/a.txt")] == [
+    assert [config.wants(tmp_path / name) for name in ("a.txt", "a.md", "a.yaml", "a.YML", "a.xlsx", "old/a.txt")] == [
         True,
         True,
         True,
@@ -339,7 +339,7 @@ def test_wants_without_files_takes_every_report_file(tmp_path: Path) -> None:
         False,
         False,
     ]
-    assert Config().wants(Path("a.md")) and Config().wants(Path("a.HTM")) and not Config().wants(Path("a.pdf"))
+    assert Config().wants(Path("a.md")) and Config().wants(Path("a.HTM")) and not Config().wants(Path("a.xlsx"))
 
 
 # Path patterns as the module docstring of checks/config.py describes them: (pattern, path, folders, matches).

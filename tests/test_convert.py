@@ -312,10 +312,10 @@ def test_convert_usage_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixtu
     empty.write_text("", encoding="utf-8")
     assert main(["convert", str(empty), "--to", "md", "--lang", "en"]) == 2
     assert "file is empty" in capsys.readouterr().err
-    other = tmp_path / "report.pdf"
-    other.write_bytes(b"%PDF-1.7")
+    other = tmp_path / "report.xlsx"
+    other.write_bytes(b"PK")
     assert main(["convert", str(other), "--to", "md"]) == 2
-    assert "不支持「.pdf」格式的文件" in capsys.readouterr().err
+    assert "不支持「.xlsx」格式的文件" in capsys.readouterr().err
     damaged = tmp_path / "report.docx"
     damaged.write_bytes(b"PK")
     assert main(["convert", str(damaged), "--to", "md"]) == 2

@@ -266,7 +266,7 @@ def test_convert_a_page_or_document_into_the_repository(
 def test_a_folder_run_checks_pages_and_documents(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "a.html").write_text(html_page(FAULTY_TEXT), encoding="utf-8")
     word_document(FAULTY_TEXT, tmp_path / "b.docx")
-    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.7")
+    (tmp_path / "notes.xlsx").write_bytes(b"PK")
     assert main(["check", str(tmp_path), "--format", "json"]) == 1
     files = json.loads(capsys.readouterr().out)["files"]
     assert [Path(entry["path"]).name for entry in files] == ["a.html", "b.docx"]

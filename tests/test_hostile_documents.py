@@ -11,8 +11,10 @@ the clean report's own (none) when the attack is only a number to be read with s
 from __future__ import annotations
 
 import json
+import random
 import re
 import zipfile
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -23,6 +25,11 @@ from bounded import Outcome, bounded, linter
 from checks.sources import limits, nesting, package
 from tests.conftest import CLEAN_TEXT
 from tests.documents import html_page, word_document
+from tests.pdf_documents import Options, draw_report, one_page, raw_pdf, stream
+
+pdf_reader = pytest.importorskip("checks.sources.pdf", reason="the PDF reader needs pdfplumber")
+pytest.importorskip("pdfplumber", reason="pdfplumber (the pdf extra) is not installed")
+from checks.sources.pdf import pages, streams  # noqa: E402  # (after the skip: they import pdfminer lazily only)
 
 _DOCUMENT, _NUMBERING = "word/document.xml", "word/numbering.xml"
 _W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
@@ -433,3 +440,206 @@ def test_a_title_of_megabytes_is_read_within_bounds(tmp_path: Path) -> None:
     checked(
         page(tmp_path, "<html><head><title>" + "示例县" * 1_000_000 + "</title></head><body><p>x</p></body></html>")
     )
+
+
+# --- PDF files ---------------------------------------------------------------------------------------------------
+
+_FONT = b"<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >>"
+
+
+def _pdf(tmp_path: Path, data: bytes, name: str = "report.pdf") -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def _flate_of(chunk: bytes, times: int) -> bytes:
+    """``chunk`` repeated ``times`` times, Flate-compressed without ever holding the whole."""
+    packer = zlib.compressobj(9)
+    return b"".join(packer.compress(chunk) for _ in range(times)) + packer.flush()
+
+
+def _forms(levels: int, fan_out: int) -> bytes:
+    """A page drawing a form that draws the next ``fan_out`` times, ``levels`` deep: fan_out ** levels forms."""
+    draw = b"/X Do " * fan_out
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /XObject << /X 5 0 R >> >> >>",
+        stream(draw),
+    ]
+    for level in range(levels):
+        resources = b"/Resources << /XObject << /X %d 0 R >> >>" % (6 + level)
+        objects.append(stream(draw, b"/Type /XObject /Subtype /Form /BBox [0 0 10 10] " + resources))
+    objects.append(stream(b"0 0 m 1 1 l S", b"/Type /XObject /Subtype /Form /BBox [0 0 10 10]"))
+    return raw_pdf(objects)
+
+
+def _grid(lines: int) -> bytes:
+    """A ruled grid of ``lines`` by ``lines`` ruling lines, 5 points apart (pdfplumber takes lines closer than 3
+    points as one), on a page as large as it needs."""
+    end = 10 + 5 * lines
+    across = b"".join(b"10 %d m %d %d l S\n" % (10 + 5 * i, end, 10 + 5 * i) for i in range(lines))
+    down = b"".join(b"%d 10 m %d %d l S\n" % (10 + 5 * i, 10 + 5 * i, end) for i in range(lines))
+    return one_page(across + down, size=(end + 10, end + 10))
+
+
+@pytest.mark.parametrize(
+    ("make", "limit"),
+    [
+        (lambda: one_page(_flate_of(b" " * 2**20, 200), extra=b"/Filter /FlateDecode"), streams.MAX_STREAM),
+        (
+            lambda: one_page(
+                zlib.compress(_flate_of(b"\0" * 2**20, 300), 9), extra=b"/Filter [/FlateDecode /FlateDecode]"
+            ),
+            streams.MAX_STREAM,
+        ),
+        (lambda: one_page(b"\x81\x00" * 1_000_000, extra=b"/Filter /RunLengthDecode"), streams.MAX_STREAM),
+        (
+            lambda: one_page(
+                zlib.compress(b"\x02" + b"\0" * (8 << 20)),
+                extra=b"/Filter /FlateDecode /DecodeParms << /Predictor 12 /Columns 100000 >>",
+            ),
+            streams.MAX_PREDICTED,
+        ),
+        (lambda: one_page(b"q Q\n" * 1_000_000), pages.MAX_PAGE_CONTENT),
+        (
+            lambda: one_page(b"BT /F1 1 Tf 72 700 Td (" + b"A" * 100_000 + b") Tj ET", resources=_FONT),
+            pages.MAX_PAGE_CHARS,
+        ),
+        (lambda: one_page(b"0 0 m 1 1 l S\n" * 30_000), pages.MAX_PAGE_PATHS),
+        (lambda: _forms(8, 10), pages.MAX_FORMS),
+        (lambda: _grid(300), pages.MAX_RULING_PAIRS),
+    ],
+    ids=[
+        "flate-200MB",
+        "flate-in-flate-300MB",
+        "run-length-128MB",
+        "predictor-8MB",
+        "content-4MB",
+        "characters",
+        "paths",
+        "forms-10^8",
+        "ruled-grid-300x300",
+    ],
+)
+def test_a_pdf_past_a_limit_is_one_i004(tmp_path: Path, make: Callable[[], bytes], limit: int) -> None:
+    findings = checked(_pdf(tmp_path, make()))
+    limit_reached(findings, limit)
+    assert rules(findings) == ["I004"]
+
+
+def test_a_pdf_of_ten_thousand_pages_is_read_to_the_page_limit(tmp_path: Path) -> None:
+    path = draw_report(CLEAN_TEXT, tmp_path / "report.pdf", Options(blank_pages=10_000))
+    findings = checked(path)
+    limit_reached(findings, pdf_reader.MAX_PAGES)
+    assert rules(findings) == ["I004"]  # the report on its first pages is clean
+
+
+def test_a_pdf_of_dense_pages_stops_at_the_characters_of_a_document(tmp_path: Path) -> None:
+    lines = b"".join(b"(%s) Tj 0 -12 Td " % (b"Report line %03d " % i * 4) for i in range(45))
+    content = stream(b"BT /F1 10 Tf 72 800 Td " + lines + b"ET")
+    count = 300
+    kids = b" ".join(b"%d 0 R" % (4 + i) for i in range(count))
+    page_object = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R /Resources %s >>" % _FONT
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, count)]
+    data = raw_pdf([*objects, content, *[page_object] * count])
+    outcome: Outcome = bounded(linter("check", "--format", "json", _pdf(tmp_path, data)))
+    assert outcome.problems() == [], outcome.problems()
+
+
+@pytest.mark.parametrize(
+    ("make", "expected"),
+    [
+        # A form drawing itself: pdfminer's recursion stops it (or the form limit does).
+        (
+            lambda: raw_pdf(
+                [
+                    b"<< /Type /Catalog /Pages 2 0 R >>",
+                    b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                    b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+                    b"/Resources << /XObject << /X 5 0 R >> >> >>",
+                    stream(b"/X Do"),
+                    stream(
+                        b"/X Do",
+                        b"/Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources << /XObject << /X 5 0 R >> >>",
+                    ),
+                ]
+            ),
+            {"I004", "I007", "I001"},
+        ),
+        (lambda: one_page(b"[" * 200_000 + b"]" * 200_000), {"I007"}),  # nested 200,000 deep in the content
+        (
+            lambda: raw_pdf(
+                [
+                    b"<< /Type /Catalog /Pages 2 0 R /X " + b"[" * 100_000 + b"]" * 100_000 + b" >>",
+                    b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                    b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+                    stream(b""),
+                ]
+            ),
+            {"I007", "I001"},
+        ),
+        (  # a page tree that holds itself
+            lambda: raw_pdf(
+                [
+                    b"<< /Type /Catalog /Pages 2 0 R >>",
+                    b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 1 >>",
+                    b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+                    stream(b""),
+                ]
+            ),
+            {"I007", "I001"},
+        ),
+        (
+            lambda: one_page(
+                bytes(random.Random(1).randrange(256) for _ in range(2_000_000)), extra=b"/Filter /LZWDecode"
+            ),
+            {"I007", "I001", "I004"},
+        ),
+        (lambda: b"%PDF-1.7\n" + bytes(random.Random(2).randrange(256) for _ in range(3_000_000)), {"I001"}),
+        (lambda: b"PK\x03\x04 a zip named .pdf" + bytes(1000), {"I001"}),
+    ],
+    ids=[
+        "form-drawing-itself",
+        "nested-content",
+        "nested-object",
+        "page-tree-cycle",
+        "lzw-random-2MB",
+        "junk",
+        "not-pdf",
+    ],
+)
+def test_a_damaged_or_hostile_pdf_is_read_within_bounds(
+    tmp_path: Path, make: Callable[[], bytes], expected: set[str]
+) -> None:
+    findings = checked(_pdf(tmp_path, make()))
+    assert findings and set(rules(findings)) <= expected, findings
+
+
+def test_an_encrypted_pdf_is_i001_within_bounds(tmp_path: Path) -> None:
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "locked.pdf"
+    drawing = canvas.Canvas(str(path), encrypt=pdfencrypt.StandardEncryption("secret"))
+    for _ in range(50):
+        drawing.drawString(72, 700, "a report that needs a password")
+        drawing.showPage()
+    drawing.save()
+    findings = checked(path)
+    assert rules(findings) == ["I001"] and "encrypted" in checked_en(path)
+
+
+def checked_en(path: Path) -> str:
+    outcome: Outcome = bounded(linter("check", "--format", "json", "--lang", "en", path))
+    assert outcome.problems() == [], outcome.problems()
+    return " ".join(f["message"] for file in strict_json(outcome.stdout)["files"] for f in file["findings"])
+
+
+def test_a_truncated_pdf_is_i001_or_what_its_first_pages_hold(tmp_path: Path) -> None:
+    whole = draw_report(CLEAN_TEXT, tmp_path / "whole.pdf").read_bytes()
+    for share in (10, 50, 90):
+        findings = checked(_pdf(tmp_path, whole[: len(whole) * share // 100], f"cut-{share}.pdf"))
+        assert findings and "I001" in rules(findings), (share, findings)

@@ -56,6 +56,6 @@ def test_oversized_file_gives_i004_without_reading_it_all(lint: Lint) -> None:
 
 
 def test_unsupported_file_type_gives_i001(lint: Lint) -> None:
-    result = lint(CLEAN_TEXT, name="report.pdf")
+    result = lint(CLEAN_TEXT, name="report.xlsx")
     assert codes(result.findings) == ["I001"]
-    assert "report.pdf" not in result.findings[0].message.zh and ".pdf" in result.findings[0].message.zh
+    assert "report.xlsx" not in result.findings[0].message.zh and ".xlsx" in result.findings[0].message.zh

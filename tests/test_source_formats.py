@@ -20,13 +20,13 @@ ROOT = Path(__file__).resolve().parent.parent
 HOOKS = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
 SUFFIXES = formats.READ_SUFFIXES
 # File types a reports repository holds that are not reports in a format read here (or are a format's look-alike).
-NOT_READ = (".doc", ".pdf", ".json", ".csv", ".xlsx", ".wps", ".docm", ".rtf", ".toml", ".py", ".txt~", ".md5", "")
+NOT_READ = (".doc", ".odt", ".json", ".csv", ".xlsx", ".wps", ".docm", ".rtf", ".toml", ".py", ".txt~", ".md5", "")
 
 
 def test_the_registry_holds_each_format_once() -> None:
     names = [source.name for source in formats.FORMATS]
-    assert names == ["txt", "md", "yaml", "html", "docx"]
-    assert SUFFIXES == (".txt", ".md", ".yaml", ".yml", ".html", ".htm", ".docx")
+    assert names == ["txt", "md", "yaml", "html", "docx", "pdf"]
+    assert SUFFIXES == (".txt", ".md", ".yaml", ".yml", ".html", ".htm", ".docx", ".pdf")
     assert all(suffix == suffix.lower() and suffix.startswith(".") for suffix in SUFFIXES)
     assert {source.name: source.comments for source in formats.FORMATS} == {
         "txt": HASH,
@@ -34,6 +34,7 @@ def test_the_registry_holds_each_format_once() -> None:
         "yaml": HASH,
         "html": MARKUP,
         "docx": None,
+        "pdf": None,
     }
     assert [s.name for s in formats.FORMATS if s.title_in_head] == ["txt", "md", "yaml"]
 
@@ -84,7 +85,7 @@ def test_other_files_are_not(suffix: str, tmp_path: Path) -> None:
 
 
 def test_the_unsupported_message_lists_the_registrys_suffixes() -> None:
-    message = unsupported(".pdf")
+    message = unsupported(".xlsx")
     assert all(suffix in message.zh and suffix in message.en for suffix in SUFFIXES)
     assert "另存为" in unsupported(".doc").zh
 
@@ -108,6 +109,7 @@ NON_REPORT_NAMES = [
 ]
 REPORT_NAMES = [
     "2025年度报告.docx",
+    "2025年度报告.PDF",
     "示例县自然资源局2025.md",
     "READMEs.md",  # a word is the whole of the name's start
     "LICENSED.txt",

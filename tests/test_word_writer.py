@@ -15,8 +15,7 @@ import pytest
 from lxml import etree
 
 from checks.cli import main
-from checks.writers.place import lay_out
-from checks.writers.place import Merge, merges
+from checks.writers.place import Merge, lay_out, merges
 from tests.conftest import CLEAN_TEXT, CORPUS, EXAMPLES, SEED, to_pipe_layout
 from tests.test_convert import MUTATIONS, _findings, _model
 from tests.variants import FORMATS, WRITERS

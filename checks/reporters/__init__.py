@@ -8,11 +8,12 @@ from typing import NamedTuple, Protocol, TextIO
 
 from checks.engine import FileResult
 
-FORMATS = ("text", "concise", "json", "github", "sarif", "html")  # a module of this package each
+FORMATS = ("text", "concise", "json", "github", "sarif", "html", "csv")  # a module of this package each
 # Read by programs (a browser for html): written as UTF-8 whatever the console's encoding, and written even when
 # no report file was found (a CI artifact or a tool reading it expects a document).
-MACHINE = frozenset({"json", "sarif", "html"})
-MODEL = frozenset({"html"})  # formats that draw each report: the run keeps its model for them (FileResult.report)
+MACHINE = frozenset({"json", "sarif", "html", "csv"})
+# Formats that draw each report or take its figures: the run keeps its model for them (FileResult.report).
+MODEL = frozenset({"html", "csv"})
 
 
 class Options(NamedTuple):

@@ -26,12 +26,11 @@ from checks.findings import Finding, Severity
 from checks.model import Position, Report, Row, Table
 from checks.reporters import Options
 from checks.reporters.summary import crash_text, rule_title, rules_by_count, summarize, summary_line
-from checks.rules import catalog
+from checks.rules import FAMILIES, catalog
 from checks.specs import Specification, default
 from checks.visible import visible, visible_lines
 from checks.writers.place import Grid, lay_out, merges
 
-FAMILIES = ("I", "S", "R", "T", "A", "X")  # the rule families, in the order the catalog lists them
 TABLES = ("t2", "t3", "t4")
 
 # The value the arithmetic rules name for the cell most likely wrong: their message is the one place it is written.

@@ -1,5 +1,5 @@
 """Family I: the file itself. These findings are made while reading, before there is a model, or (I006) before
-any rule reads the model."""
+any rule reads the model. I007 comes from the PDF reader (checks/sources/pdf/text_layer.py)."""
 
 from __future__ import annotations
 
@@ -90,7 +90,9 @@ declare(
 Word 文档解压后超过 50 MB、正文等部分解压后超过 20 MB 或元素和属性超过 100 万个，为保护提交流程不被卡住而不予检查。
 网页和 Word 文档读出的内容也有上限，超出部分不予检查，并在第一处超出的位置报告一次：合并单元格跨越超过 100 行或列
 （按 100 读取），表格一行超过 100 格、一个表格超过 1,000 行或 1 万格、全文表格超过 5 万格、表格超过 200 个，段落超
-过 2 万段（Word 文档的空段落也计在内），一段文字或一个单元格超过 2 万个字符，全文超过 100 万个字符。一份真实报告通
+过 2 万段（Word 文档的空段落也计在内），一段文字或一个单元格超过 2 万个字符，全文超过 100 万个字符。PDF 文件超过
+200 页或全文超过 4 万个字符，一页超过 2 万个字符、2 万个线条和图形、2 MB 内容流或 40,000 对横竖线，数据流解压后超过
+32 MB（全部合计超过 96 MB）时，从该页起不予检查。一份真实报告通
 常只有几十 KB、约 500 个节点、约 50 段、5 个表格、400 个单元格，嵌套不超过 5 层，也不需要别名。
 一个文件的问题超过 500 项时，只列出前 500 项，另以一条本规则说明其余的项数（严重程度与其中最重的一项相同）；检查某
 个文件的进程异常终止（如超出内存限制）时，该文件也报告本规则，其他文件照常检查。
@@ -107,8 +109,11 @@ attributes; it is not checked so that a commit is never stalled. What a page or 
 bounded too, the rest left out and the limit reported once, where it is first reached: a merged cell spanning over
 100 rows or columns (read as 100), a table row of over 100 cells, a table of over 1,000 rows or 10,000 grid cells,
 over 50,000 grid cells in all, over 200 tables, over 20,000 paragraphs (a Word document's empty ones included), a
-paragraph or cell of over 20,000 characters, over 1,000,000 characters in all. A real report is a few tens of KB,
-about 500 nodes, 50 paragraphs, 5 tables and 400 cells, at most 5 levels deep, with no aliases. A file with over 500
+paragraph or cell of over 20,000 characters, over 1,000,000 characters in all. A PDF is read up to the page where
+it passes 200 pages or 40,000 characters in all, or a page has over 20,000 characters, 20,000 lines and shapes,
+2 MB of content or 40,000 pairs of ruling lines, or a stream unpacks to over 32 MB (96 MB all together). A real
+report is a few tens of KB, about 500 nodes, 50 paragraphs, 5 tables and 400 cells, at most 5 levels deep, with no
+aliases. A file with over 500
 findings has the first 500 listed and one I004 counting the rest (as severe as the most severe of them); a file
 whose checking process dies (out of memory) gets an I004 too, and the other files are checked as usual. Failing: a
 50 MB text export of a scanned file; a few hundred bytes of YAML whose nested aliases expand to billions of nodes
@@ -172,6 +177,30 @@ verified.
 If it really is not a report, keep the linter from reading it: list it under `exclude` in the configuration, or
 narrow the pre-commit hook's `files` to the reports folder.
 Failing: `使用说明.md`, `notes.txt` or `settings.yaml` committed to the reports folder. Passing: only reports there.
+""",
+)
+
+declare(
+    "I007",
+    Severity.ERROR,
+    "PDF 文件没有可读取的文字",
+    "PDF without readable text",
+    """
+PDF 文件中没有可以读取的文字，因此无法检查，只报告这一个问题，不逐项报告缺少的部分和表格：扫描件或由图片
+生成的 PDF 只有图像，没有文字层；有的 PDF（多见于公文排版软件导出的）所用字体没有字符映射（ToUnicode），文字
+只能读成「(cid:123)」或乱码（读不出的字符占五分之一以上时报告本规则）。请发布由 Word 或 WPS 直接导出的 PDF
+（“另存为”或“输出为” PDF，嵌入字体或使用常用字体），或检查报告的 Word 原文件（.docx）。无法核对，因此为错误。
+错误示例：把打印盖章后的报告扫描成 PDF 发布；用缺少字符映射的字体排版后导出的 PDF。
+正确示例：在 Word 中“另存为 PDF”得到的文件，其中的文字可以选中、复制。
+---
+The PDF file has no text that can be read, so it cannot be checked, and this is its only finding (no list of
+missing parts and tables): a scan, or a PDF made from images, has pictures of pages and no text layer; some PDFs
+(often from typesetting software for official documents) use fonts without a character map (ToUnicode), whose
+text reads only as "(cid:123)" or garbage (the rule applies when a fifth of the characters or more cannot be
+read). Publish a PDF exported from Word or WPS (Save As / Export to PDF, fonts embedded or common fonts), or check
+the report's Word file (.docx). Nothing can be verified, so it is an error.
+Failing: the printed and stamped report scanned to PDF; a PDF typeset in fonts without a character map.
+Passing: a PDF saved from Word, whose text can be selected and copied.
 """,
 )
 

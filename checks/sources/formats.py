@@ -47,6 +47,8 @@ FORMATS: tuple[SourceFormat, ...] = (
     # of markup; a Word document is a zip, read whole.
     SourceFormat("html", "网页", (".html", ".htm"), "checks.sources.html", MARKUP, False, None),
     SourceFormat("docx", "Word 文档", (".docx",), "checks.sources.word", None, False, "checks.writers.word"),
+    # A published PDF: read with pdfplumber (the optional extra zfxxgk-lint[pdf]); never written, never fixed.
+    SourceFormat("pdf", "PDF 文件", (".pdf",), "checks.sources.pdf", None, False, None),
 )
 
 BY_NAME = {source.name: source for source in FORMATS}
