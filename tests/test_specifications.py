@@ -134,8 +134,12 @@ def test_in_force_is_not_compared_with_a_2019_table(tmp_path: Path) -> None:
     last_2019 = tmp_path / "2020-2019format.txt"
     last_2019.write_text(in_2019_format(CLEAN_TEXT, 2020), encoding="utf-8")
     last_2021 = tmp_path / "2020.txt"
+    # (its own new requests too: a 表三 that is this year's whole is X006's, not X002's)
     last_2021.write_text(
-        CLEAN_TEXT.replace("2025", "2020").replace("行政规范性文件\t2\t1\t15", "行政规范性文件\t2\t1\t9"), "utf-8"
+        CLEAN_TEXT.replace("2025", "2020")
+        .replace("行政规范性文件\t2\t1\t15", "行政规范性文件\t2\t1\t9")
+        .replace("\t\t\t12\t2\t0\t0\t1\t0\t15", "\t\t\t11\t2\t0\t0\t1\t0\t14"),
+        "utf-8",
     )
     this = CLEAN_TEXT.replace("2025", "2021")
     assert "X003" in [f.rule for f in _lint(tmp_path, this, "2021.txt", previous=last_2021)]
