@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
-from checks.config import Config
+from checks.config import Config, FileSettings
 from checks.engine import FileResult, expand, lint_file
 from checks.findings import Finding, Message, Severity
 from checks.model import Position
@@ -100,16 +100,24 @@ def run_stdin(
         # since the file name is part of the report (R006 reads the year in it).
         spooled = Path(folder, name)
         spooled.write_bytes(data)
-        result = lint_file(
-            spooled,
-            settings.rules,
-            previous=previous,
-            severities=settings.severities,
-            shown=shown,
-            spec=settings.spec,
-            model=model,
-        )
+        result = lint_copy(spooled, shown, settings, previous, model)
     return _quoted_only(result)
+
+
+def lint_copy(
+    copy: Path, shown: Path, settings: FileSettings, previous: Path | None = None, model: bool = False
+) -> FileResult:
+    """A copy of a file (standard input spooled, a repaired file) linted as the file ``shown`` it stands for, with
+    that file's settings: results named by it, last year's report looked for beside it."""
+    return lint_file(
+        copy,
+        settings.rules,
+        previous=previous,
+        severities=settings.severities,
+        shown=shown,
+        spec=settings.spec,
+        model=model,
+    )
 
 
 def _files(paths: Sequence[Path], config: Config) -> Iterator[Path]:

@@ -9,9 +9,18 @@ from __future__ import annotations
 
 import html
 import re
+import shutil
+import subprocess
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from checks.model import Report
+
+SOFFICE = shutil.which("soffice")  # LibreOffice, headless: a real program that opens what the linter writes
 
 NAVIGATION = (
     '<div class="top-nav"><a href="/">首页</a><a href="/zwgk/">政务公开</a>'
@@ -211,3 +220,28 @@ def number_headings(path: Path, headings: dict[str, str], *, by_style: bool) -> 
                     parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="90"/></w:numPr>')
                 )
     document.save(str(path))
+
+
+def model_of(path: Path) -> Report:
+    """The report the linter reads from ``path`` (by the format it is written in)."""
+    from checks.facts import checked_report
+    from checks.sources import read_report
+
+    loaded = read_report(path, 10**7)
+    assert loaded is not None and loaded.build is not None
+    return checked_report(loaded.build)
+
+
+def opened_by_libreoffice(source: Path, to: str, folder: Path, *, infilter: str | None = None) -> Any:
+    """``source`` opened by LibreOffice (headless, with a profile of its own, so that no user setting changes how it
+    reads) and saved in the OpenDocument format ``to`` in ``folder``: the content.xml of what it wrote."""
+    from lxml import etree
+
+    assert SOFFICE is not None
+    command = [SOFFICE, f"-env:UserInstallation={(folder / 'lo-profile').as_uri()}", "--headless"]
+    command += [f"--infilter={infilter}"] if infilter else []
+    command += ["--convert-to", to, "--outdir", str(folder), str(source)]
+    done = subprocess.run(command, capture_output=True, timeout=180, check=False)
+    written = folder / f"{source.stem}.{to}"
+    assert done.returncode == 0 and written.exists(), done.stderr.decode(errors="replace")
+    return etree.fromstring(zipfile.ZipFile(written).read("content.xml"))

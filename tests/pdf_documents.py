@@ -12,14 +12,14 @@ LibreOffice does (one soffice start for all of them).
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
-SOFFICE = shutil.which("soffice")
+from tests.documents import SOFFICE
+
 FONT = "STSong-Light"
 WIDTH, HEIGHT = 595.0, 842.0
 LEFT, RIGHT, TOP, BOTTOM = 72.0, 523.0, 770.0, 90.0

@@ -9,8 +9,6 @@ source's findings: tests/test_word_writer.py); where LibreOffice is installed, i
 from __future__ import annotations
 
 import hashlib
-import shutil
-import subprocess
 import zipfile
 from collections import Counter
 from pathlib import Path
@@ -26,10 +24,10 @@ from checks.sources.numbering import Numbering
 from checks.sources.word import places
 from checks.writers.annotate import AUTHOR, default_output
 from tests.conftest import CLEAN_TEXT, EXAMPLES
+from tests.documents import SOFFICE, model_of, opened_by_libreoffice
 from tests.variants import FORMATS, WRITERS
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-SOFFICE = shutil.which("soffice")
 FAULTY_TEXT = (EXAMPLES / "faulty.txt").read_text(encoding="utf-8")
 ALL = selected(None, None)
 
@@ -183,23 +181,7 @@ def test_libreoffice_shows_each_comment_at_its_cell_or_paragraph(tmp_path: Path)
     source.write_text(FAULTY_TEXT, encoding="utf-8")
     out = tmp_path / "faulty.docx"
     comments = _annotate(source, out)
-    profile = tmp_path / "lo-profile"
-    done = subprocess.run(
-        [
-            str(SOFFICE),
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--convert-to",
-            "odt",
-            "--outdir",
-            str(tmp_path),
-            str(out),
-        ],
-        capture_output=True,
-        timeout=180,
-    )
-    assert done.returncode == 0, done.stderr.decode(errors="replace")
-    content = etree.fromstring(zipfile.ZipFile(tmp_path / "faulty.odt").read("content.xml"))
+    content = opened_by_libreoffice(out, "odt", tmp_path)
     office = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
     text_ns = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
     table_ns = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
@@ -207,7 +189,7 @@ def test_libreoffice_shows_each_comment_at_its_cell_or_paragraph(tmp_path: Path)
     assert len(annotations) == len(comments)
     findings = lint_file(source, ALL).findings
     # The source's cells by where they are: a finding at one is shown at the cell holding its text.
-    report = _source_model(source)
+    report = model_of(source)
     raw = {(c.pos.line, c.pos.column): c.raw for t in report.tables.values() for r in t.rows for c in r.cells}
     at_cells = 0
     for annotation in annotations:
@@ -235,15 +217,6 @@ def _text_without(element: etree._Element, skipped: str) -> str:
             out.append(_text_without(child, skipped))
         out.append(child.tail or "")
     return "".join(out)
-
-
-def _source_model(path: Path):  # type: ignore[no-untyped-def]
-    from checks.facts import checked_report
-    from checks.sources import read_report
-
-    loaded = read_report(path, 10**7)
-    assert loaded is not None and loaded.build is not None
-    return checked_report(loaded.build)
 
 
 def test_a_word_file_python_docx_cannot_copy_is_said_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -5,18 +5,14 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
-import subprocess
-import zipfile
 from pathlib import Path
 
 import pytest
-from lxml import etree
 
 from checks.cli import main
 from tests.conftest import CLEAN_TEXT, EXAMPLES
+from tests.documents import SOFFICE, opened_by_libreoffice
 
-SOFFICE = shutil.which("soffice")
 # LibreOffice's spreadsheet (Calc), which reads a CSV file: a separate package from its word processor.
 CALC = SOFFICE is not None and any(Path(SOFFICE).resolve().parent.glob("libsclo.so"))
 
@@ -70,15 +66,7 @@ def test_an_unreadable_file_still_has_its_row(tmp_path: Path, capsys: pytest.Cap
 def test_libreoffice_opens_it_with_the_chinese_intact(tmp_path: Path) -> None:
     table = tmp_path / "figures.csv"
     assert main(["check", "--format", "csv", "-o", str(table), str(EXAMPLES)]) == 1
-    done = subprocess.run(
-        [str(SOFFICE), f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless",
-         "--infilter=CSV:44,34,76,1", "--convert-to", "ods",
-         "--outdir", str(tmp_path), str(table)],
-        capture_output=True,
-        timeout=180,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr.decode(errors="replace")
-    content = etree.fromstring(zipfile.ZipFile(tmp_path / "figures.ods").read("content.xml"))
+    content = opened_by_libreoffice(table, "ods", tmp_path, infilter="CSV:44,34,76,1")  # 76: UTF-8
     cells = [
         "".join(cell.itertext()) for cell in content.iter("{urn:oasis:names:tc:opendocument:xmlns:table:1.0}table-cell")
     ]

@@ -6,8 +6,6 @@ family. The document is also opened by LibreOffice (a real Word-compatible progr
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -17,11 +15,11 @@ from lxml import etree
 from checks.cli import main
 from checks.writers.place import Merge, lay_out, merges
 from tests.conftest import CLEAN_TEXT, CORPUS, EXAMPLES, SEED, to_pipe_layout
+from tests.documents import SOFFICE, model_of, opened_by_libreoffice
 from tests.test_convert import MUTATIONS, _findings, _model
 from tests.variants import FORMATS, WRITERS
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-SOFFICE = shutil.which("soffice")
 FAULTY_TEXT = (EXAMPLES / "faulty.txt").read_text(encoding="utf-8")
 
 
@@ -35,22 +33,13 @@ def test_examples_read_back_with_the_same_findings_and_places(tmp_path: Path, na
     out = _to_docx(EXAMPLES / name, tmp_path / "report.docx")
     assert zipfile.is_zipfile(out)
     assert _findings(out, lines=False) == _findings(EXAMPLES / name, lines=False)
-    model, source = _model_docx(out), _model(EXAMPLES / name)
+    model, source = model_of(out), _model(EXAMPLES / name)
     assert [s.heading.text for s in model.sections] == [s.heading.text for s in source.sections]
     for key, table in source.tables.items():  # every row and cell where the source has it
         written = model.tables[key]
         assert [(r.key, [c.raw for c in r.cells]) for r in written.rows] == [
             (r.key, [c.raw for c in r.cells]) for r in table.rows
         ]
-
-
-def _model_docx(path: Path):  # type: ignore[no-untyped-def]
-    from checks.facts import checked_report
-    from checks.sources import read_report
-
-    loaded = read_report(path, 10**7)
-    assert loaded is not None and loaded.build is not None
-    return checked_report(loaded.build)
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -128,7 +117,7 @@ def test_a_word_row_that_fills_only_its_total_reads_as_blank_cells_not_a_short_r
     source = tmp_path / "report.txt"
     source.write_text(pipes.replace(line, f"{label} |  |  |  |  |  |  | {total} |"), encoding="utf-8")
     out = _to_docx(source, tmp_path / "out.docx")
-    row = _model_docx(out).tables["t3"].row("new")
+    row = model_of(out).tables["t3"].row("new")
     assert row is not None and [c.raw for c in row.cells] == ["", "", "", "", "", "", total]
     rules = {finding[0] for finding in _findings(out, lines=False)}
     assert "T003" not in rules and "T004" in rules
@@ -139,7 +128,7 @@ def test_init_writes_a_word_template_the_linter_reads(tmp_path: Path) -> None:
     out = tmp_path / "2026.docx"
     assert main(["init", "--agency", "示例县自然资源局", "--year", "2026", "-o", str(out)]) == 0
     assert zipfile.is_zipfile(out)
-    model = _model_docx(out)
+    model = model_of(out)
     assert [s.part for s in model.sections] == [1, 2, 3, 4, 5, 6]
     assert set(model.tables) == {"t2", "t3", "t4"}
     assert model.title is not None and "2026" in model.title.text
@@ -162,7 +151,7 @@ def test_text_xml_cannot_hold_is_written_as_a_replacement_character(tmp_path: Pa
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed; .ci/run installs it")
 def test_libreoffice_reads_the_tables_with_their_merged_cells(tmp_path: Path) -> None:
     out = _to_docx(EXAMPLES / "clean.txt", tmp_path / "clean.docx")
-    content = _odt_content(out, tmp_path)
+    content = opened_by_libreoffice(out, "odt", tmp_path)
     ns = {"table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0"}
     tables = content.findall(".//table:table", ns)
     assert len(tables) == 3
@@ -177,25 +166,3 @@ def test_libreoffice_reads_the_tables_with_their_merged_cells(tmp_path: Path) ->
     assert spanned["申请人情况"] == (None, "7")
     assert spanned["法人或其他组织"] == (None, "5")
     assert int(spanned["三、本年度办理结果"][0] or 1) > 20
-
-
-def _odt_content(docx: Path, folder: Path) -> etree._Element:
-    """The document as LibreOffice reads it: converted to ODT, headless, and its content.xml."""
-    profile = folder / "lo-profile"
-    done = subprocess.run(
-        [
-            str(SOFFICE),
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--convert-to",
-            "odt",
-            "--outdir",
-            str(folder),
-            str(docx),
-        ],
-        capture_output=True,
-        timeout=180,
-    )
-    odt = folder / f"{docx.stem}.odt"
-    assert done.returncode == 0 and odt.exists(), done.stderr.decode(errors="replace")
-    return etree.fromstring(zipfile.ZipFile(odt).read("content.xml"))

@@ -18,7 +18,7 @@ from checks.engine import FileResult
 from checks.findings import Severity
 from checks.model import Report
 from checks.reporters import Options
-from checks.rules import FAMILIES
+from checks.rules import FAMILIES, names
 from checks.visible import visible
 
 Number = int | float
@@ -30,11 +30,10 @@ Figure = Callable[[Report], Number | None]
 def _cell(report: Report, table: str, row: str | None, column: str) -> Number | None:
     """The number in a cell of the report's table, by row and column key (None: not there, or not a number)."""
     found = report.tables.get(table)
-    spec_row = next((r for r in report.spec.rows[table] if r.key == row), None) if row else None
-    if found is None or spec_row is None:
+    if found is None or row is None or not names.has_row(report.spec, table, row):
         return None
-    written = found.row(spec_row.key)
-    keys = [column_spec.key for column_spec in spec_row.columns]
+    written = found.row(row)
+    keys = [column_spec.key for column_spec in names.row_spec(report.spec, table, row).columns]
     if written is None or column not in keys or len(written.cells) != len(keys):
         return None
     value = written.cells[keys.index(column)].value

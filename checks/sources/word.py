@@ -30,7 +30,7 @@ from checks.sources.limits import MAX_COLUMNS, MAX_ROWS, MAX_SPAN, MAX_TABLE_CEL
 from checks.sources.numbering import Numbering, w
 from checks.sources.package import Unreadable, not_a_document, read_part, related
 
-_BODY = "word/document.xml"
+BODY = "word/document.xml"
 _DOCUMENT, _CONTENT = w("document"), w("body")
 _PARAGRAPH, _TABLE, _CONTROL, _CONTROL_CONTENT = w("p"), w("tbl"), w("sdt"), w("sdtContent")
 _ROW, _CELL, _ROW_PROPERTIES = w("tr"), w("tc"), w("trPr")
@@ -48,7 +48,7 @@ _RUN, _TEXT, _BREAK, _BREAK_TYPE = w("r"), w("t"), w("br"), w("type")
 _RUN_CHARACTERS = {w("tab"): "\t", w("ptab"): "\t", w("cr"): "\n", w("noBreakHyphen"): "-"}
 # What holds runs that are not the paragraph's shown text (w:delText is not read as text either, but a deleted run
 # may hold a tab or a break): deletions, text moved away, text boxes, ruby annotations.
-_HIDING = frozenset(w(tag) for tag in ("del", "moveFrom", "txbxContent", "rt"))
+HIDING = frozenset(w(tag) for tag in ("del", "moveFrom", "txbxContent", "rt"))
 # What a document may unpack to: a report's parts are well under 1 MB, so this bounds a zip bomb, not a report.
 MAX_UNPACKED = 50 * 1024 * 1024
 MAX_FRAMES = 20  # tables framing tables framing…: deeper than this, a table is read as a table
@@ -68,7 +68,7 @@ def read_file(path: Path, max_bytes: int) -> Source:
     budget = Budget()
     # Most documents hide no text at all: then no paragraph of theirs need be looked through for it (one look at the
     # whole body, at C speed, instead of one for each paragraph).
-    hides = next(body.iter(*_HIDING), None) is not None
+    hides = next(body.iter(*HIDING), None) is not None
     blocks, lines = numbered(_Reader(numbering, budget, hides=hides).content(_inner(body)), Shape.MERGED)
     document = Document(str(path), "docx", blocks, lines)
     findings = invisible_findings(lines) if any(INVISIBLE.search(line) for line in lines) else ()
@@ -102,11 +102,11 @@ def body_and_numbering(file: BinaryIO) -> tuple[Any, Numbering]:
 def _from_archive(file: BinaryIO) -> tuple[Any, Numbering]:
     try:
         with zipfile.ZipFile(file) as archive:
-            archive.getinfo(_BODY)
+            archive.getinfo(BODY)
             _check_unpacked(archive)
             # Numbering and styles first, so that their trees are gone before the text's is built.
             numbering = Numbering(_related_part(archive, "numbering"), _related_part(archive, "styles"))
-            root = read_part(archive, _BODY)
+            root = read_part(archive, BODY)
     except Unreadable:
         raise
     except Exception as error:  # zipfile's and zlib's errors are many (bad CRC, encrypted, unknown method…)
@@ -132,7 +132,7 @@ def _check_unpacked(archive: zipfile.ZipFile) -> None:
 
 
 def _related_part(archive: zipfile.ZipFile, kind: str) -> Any:
-    name = related(archive, _BODY, kind)
+    name = related(archive, BODY, kind)
     try:
         return read_part(archive, name) if name is not None else None
     except KeyError:  # named but missing: as python-docx, read the document without it
@@ -414,7 +414,7 @@ def _shown(paragraph: Any, room: int, *, hides: bool = True) -> str:
     inside a run (a ruby's base) after that run's own text, as the walk below does, without a step in Python for
     each property element of every run. ``hides``: whether the document has anything hidden (else nothing is looked
     for: a look costs more than the reading)."""
-    if hides and next(paragraph.iter(*_HIDING), None) is not None:
+    if hides and next(paragraph.iter(*HIDING), None) is not None:
         return _shown_walk(paragraph, room)
     pieces: list[str] = []
     length = 0
@@ -437,7 +437,7 @@ def _shown_walk(paragraph: Any, room: int) -> str:
         if element is None:
             stack.pop()
             continue
-        if element.tag in _HIDING:
+        if element.tag in HIDING:
             continue
         if element.tag == _RUN:
             text = _run_text(element)

@@ -73,6 +73,8 @@ def repair(path: Path, lint: Lint, *, unsafe: bool) -> Repair | None:
             copy.write_bytes(content)
             return lint(copy)
 
+        # The file as it is, linted the way each repaired copy will be: the baseline they are compared with, with
+        # every line (a run's result keeps only the lines its findings quote; the diff needs them all).
         first = lint_copy(data)
         if first.crash:
             return None
@@ -172,8 +174,6 @@ def _found(line: str, edit: Edit) -> int | None:
 class _Word:
     """A Word document: its parts, and its text edited in the runs of the places the reader numbers."""
 
-    _BODY = "word/document.xml"
-
     def __init__(self, data: bytes) -> None:
         self.data = data
 
@@ -182,7 +182,7 @@ class _Word:
 
         from lxml import etree  # type: ignore[import-untyped]
 
-        from checks.sources.word import body_and_numbering, places
+        from checks.sources.word import BODY, body_and_numbering, places
 
         try:
             archive = zipfile.ZipFile(io.BytesIO(self.data))
@@ -199,13 +199,10 @@ class _Word:
         with zipfile.ZipFile(out, "w") as written:
             for info in archive.infolist():
                 content = archive.read(info.filename)
-                if info.filename == self._BODY:
+                if info.filename == BODY:
                     content = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
                 written.writestr(info, content)
         return out.getvalue()
-
-
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def _edit_runs(element: Any, edit: Edit) -> bool:
@@ -213,7 +210,12 @@ def _edit_runs(element: Any, edit: Edit) -> bool:
     takes the new whole, the others are emptied, so the first run's formatting is the text's. Only where the
     runs hold exactly the text read there (no number Word adds, nothing hidden) and ``old`` once, or the place
     is empty for an insertion."""
-    texts = [t for t in element.iter(f"{_W}t") if not any(a.tag in _HIDDEN for a in t.iterancestors())]
+    from lxml import etree
+
+    from checks.sources.numbering import w
+    from checks.sources.word import HIDING  # (what the reader does not read as text)
+
+    texts = [t for t in element.iter(w("t")) if not any(a.tag in HIDING for a in t.iterancestors())]
     current = "".join(t.text or "" for t in texts)
     if edit.old:
         if current.count(edit.old) != 1:
@@ -224,21 +226,16 @@ def _edit_runs(element: Any, edit: Edit) -> bool:
     else:
         new = edit.text
     if not texts:
-        paragraph = element if element.tag == f"{_W}p" else next(element.iter(f"{_W}p"), None)
+        paragraph = element if element.tag == w("p") else next(element.iter(w("p")), None)
         if paragraph is None:
             return False
-        from lxml import etree
-
-        run = etree.SubElement(paragraph, f"{_W}r")
-        texts = [etree.SubElement(run, f"{_W}t")]
+        run = etree.SubElement(paragraph, w("r"))
+        texts = [etree.SubElement(run, w("t"))]
     texts[0].text = new
     texts[0].set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
     for other in texts[1:]:
         other.text = ""
     return True
-
-
-_HIDDEN = frozenset(f"{_W}{tag}" for tag in ("del", "moveFrom", "txbxContent", "rt"))
 
 
 def apply_repairs(
@@ -252,7 +249,7 @@ def apply_repairs(
 ) -> tuple[list[FileResult], list[Repair]]:
     """Each file's repairs (``write``: written back, and its result the repaired file's, with its model when the
     reporter draws it: ``model``); the repairs made."""
-    from checks.engine import lint_file
+    from checks.run import lint_copy
 
     out: list[FileResult] = []
     changed: list[Repair] = []
@@ -264,15 +261,7 @@ def apply_repairs(
         settings = config.for_path(path)
 
         def lint(copy: Path, path: Path = path, settings: Any = settings) -> FileResult:
-            return lint_file(
-                copy,
-                settings.rules,
-                previous=previous,
-                severities=settings.severities,
-                shown=path,
-                spec=settings.spec,
-                model=model,
-            )
+            return lint_copy(copy, path, settings, previous, model)
 
         repaired = repair(path, lint, unsafe=unsafe)
         if repaired is None:
