@@ -190,6 +190,6 @@ def test_a_document_that_hides_nothing_is_read_as_one_looked_through() -> None:
     # read_file tells the reader whether the body hides anything at all; when it does not, no paragraph is looked
     # through for it, and each reads as it does when looked through.
     paragraphs = [xml(p) for p in PARAGRAPHS.values()]
-    plain = [p for p in paragraphs if next(p.iter(*word._HIDING), None) is None]
+    plain = [p for p in paragraphs if next(p.iter(*word.HIDING), None) is None]
     assert len(plain) > 3
     assert [word._shown(p, 1000, hides=False) for p in plain] == [word._shown(p, 1000) for p in plain]
